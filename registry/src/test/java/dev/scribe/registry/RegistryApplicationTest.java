@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Runs the registry on a random port and talks to it over HTTP as Eureka clients do. */
+/** Runs the registry on a random port and sends it the HTTP requests that Eureka clients send. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RegistryApplicationTest {
 
