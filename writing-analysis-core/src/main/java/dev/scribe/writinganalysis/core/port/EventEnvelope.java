@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param eventId UUID; consumers de-duplicate by it
  * @param type event type, for example {@code writing.analyzed}
- * @param version envelope version
+ * @param version schema version of the event type
  * @param occurredAt event time
  * @param producer always {@code writing-analysis}
  * @param correlationId correlation id of the request
@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 public record EventEnvelope(
         String eventId,
         String type,
-        String version,
+        int version,
         Instant occurredAt,
         String producer,
         String correlationId,
