@@ -3,6 +3,7 @@ package dev.scribe.writinganalysis.api;
 import dev.scribe.platform.web.ErrorCode;
 import dev.scribe.platform.web.ErrorDetail;
 import dev.scribe.writinganalysis.core.api.ToolException;
+import dev.scribe.writinganalysis.service.ServiceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,8 +41,8 @@ public class ApiExceptionHandler {
         return errors.entity(request, e.code(), e.getMessage(), e.details());
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> apiFailure(ApiException e, HttpServletRequest request) {
+    @ExceptionHandler(ServiceException.class)
+    ResponseEntity<Object> serviceFailure(ServiceException e, HttpServletRequest request) {
         log.info("Request failed with {}", e.code());
         return errors.entity(request, e.code(), e.getMessage(), e.details());
     }
