@@ -1,0 +1,4 @@
+package dev.scribe.writinganalysis.core.sensitivity;
+
+/** A detector hit before overlapping hits are merged. */
+record Candidate(ElementType type, int start, int end) {}
