@@ -53,6 +53,7 @@ public final class ToolRunner {
         tools.put(Operation.TRACK_WRITING_PROGRESS, new TrackProgressTool(support));
         tools.put(Operation.READ_WRITING_PROGRESS, new ReadProgressTool(support));
         tools.put(Operation.AUDIT_WRITING_DATA_ACCESS, new AuditAccessTool(support));
+        tools.put(Operation.GENERATE_WRITING_INSIGHTS, new InsightsTool(support));
         tools.put(
                 Operation.VERIFY_AUDIT_CHAIN,
                 new VerifyChainTool(
