@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * What the upstream receives: no identity or internal header from the client, but a user assertion
@@ -46,6 +49,7 @@ class HeaderSanitisingTest extends GatewayTestSupport {
                 .header("Keep-Alive", "timeout=5")
                 .header("Connection", "keep-alive, X-Secret-Hop")
                 .header("X-Secret-Hop", "1")
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip")
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -63,6 +67,7 @@ class HeaderSanitisingTest extends GatewayTestSupport {
                         "Cookie",
                         "Keep-Alive",
                         "X-Secret-Hop",
+                        HttpHeaders.ACCEPT_ENCODING,
                         HttpHeaders.AUTHORIZATION)) {
             assertThat(received.containsHeader(header)).as(header).isFalse();
         }
@@ -135,6 +140,59 @@ class HeaderSanitisingTest extends GatewayTestSupport {
                 .isUnauthorized()
                 .expectHeader()
                 .valueEquals("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void largeResponsesAreCompressed() {
+        String json = "{\"success\":true,\"data\":\"" + "a".repeat(4096) + "\"}";
+        UPSTREAM.stubFor(
+                any(anyUrl())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(json)));
+
+        undecodingClient()
+                .get()
+                .uri(PATH)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(STUDENT))
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
+
+    @Test
+    void smallDeclaredResponsesAreNotCompressed() {
+        UPSTREAM.stubFor(
+                any(anyUrl())
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withHeader("Content-Length", "16")
+                                        .withBody("{\"success\":true}")));
+
+        undecodingClient()
+                .get()
+                .uri(PATH)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(STUDENT))
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.CONTENT_ENCODING);
+    }
+
+    /** Returns a client that leaves gzip bodies as they are, so Content-Encoding stays visible. */
+    private WebTestClient undecodingClient() {
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create()))
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 
     private static LoggedRequest onlyUpstreamRequest() {

@@ -42,6 +42,22 @@ class TraceContextTest extends GatewayTestSupport {
     }
 
     @Test
+    void clientSamplingFlagIsIgnored() {
+        // The test profile samples every trace, so an unsampled parent must not stop sampling.
+        client.get()
+                .uri("/api/writing-analysis/essays/e-1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(STUDENT))
+                .header("traceparent", "00-" + CLIENT_TRACE_ID + "-" + CLIENT_SPAN_ID + "-00")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        String forwarded = onlyUpstreamRequest().getHeader("traceparent");
+        assertThat(forwarded).matches(TRACEPARENT);
+        assertThat(forwarded).endsWith("-01");
+    }
+
+    @Test
     void traceIsStartedWithoutClientContext() {
         client.get()
                 .uri("/api/writing-analysis/essays/e-1")

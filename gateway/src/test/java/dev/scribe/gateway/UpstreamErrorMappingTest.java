@@ -8,9 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 /** Upstream failures become platform errors; conforming upstream error bodies pass through. */
 class UpstreamErrorMappingTest extends GatewayTestSupport {
@@ -132,6 +135,25 @@ class UpstreamErrorMappingTest extends GatewayTestSupport {
                 .isEqualTo("body");
 
         assertThat(UPSTREAM.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void oversizedChunkedBodyIsRejected() {
+        UPSTREAM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        Flux<DataBuffer> chunks = Flux.range(0, 96).map(index -> buffers.wrap(new byte[64 * 1024]));
+
+        client.post()
+                .uri("/api/writing-analysis/analyze")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(STUDENT))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
     @Test

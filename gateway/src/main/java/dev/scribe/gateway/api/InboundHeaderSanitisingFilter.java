@@ -30,6 +30,9 @@ import reactor.core.publisher.Mono;
  * services learn the caller only from the assertion. The {@code X-Forwarded-*} headers that the
  * upstream receives are set by {@code ForwardedHeadersFilter}.
  *
+ * <p>{@code Accept-Encoding} is removed as well: the gateway compresses responses for the client
+ * itself, and plain upstream bodies let it read 5xx bodies to tell platform error bodies apart.
+ *
  * <p>Order: after authentication and the body limit, so only accepted requests get an assertion,
  * and before error mapping and the load balancer, which forward the request as this filter leaves
  * it.
@@ -58,7 +61,8 @@ public class InboundHeaderSanitisingFilter implements GlobalFilter, Ordered {
                     "x-request-deadline",
                     "forwarded",
                     "cookie",
-                    "authorization");
+                    "authorization",
+                    "accept-encoding");
 
     private static final List<String> PREFIX_REMOVALS =
             List.of("x-user-", "x-internal-", "x-forwarded-");
