@@ -1,0 +1,81 @@
+package dev.scribe.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The management port serves health, metrics and the assertion key set. */
+class ManagementPortTest extends GatewayTestSupport {
+
+    @LocalManagementPort private int managementPort;
+
+    @Test
+    void livenessAndReadinessAreUp() {
+        for (String probe : new String[] {"liveness", "readiness"}) {
+            management()
+                    .get()
+                    .uri("/actuator/health/" + probe)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void prometheusCarriesServiceLabel() {
+        String metrics =
+                management()
+                        .get()
+                        .uri("/actuator/prometheus")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody();
+
+        assertThat(metrics).contains("service=\"gateway\"");
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void jwksHasOnlyPublicAssertionKey() throws Exception {
+        String json =
+                management()
+                        .get()
+                        .uri("/.well-known/jwks.json")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody();
+
+        JWKSet keys = JWKSet.parse(json);
+        assertThat(keys.getKeys()).hasSize(1);
+        JWK key = keys.getKeys().get(0);
+        assertThat(key.getKeyID()).isEqualTo(ASSERTION_KEY.getKeyID());
+        assertThat(key.isPrivate()).isFalse();
+        assertThat(key.toECKey().toECPublicKey()).isEqualTo(ASSERTION_KEY.toECPublicKey());
+    }
+
+    @Test
+    void jwksIsNotOnPublicPort() {
+        client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isNotFound();
+    }
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.scribe.writinganalysis.core.port;
+
+/** Who gave a consent decision. */
+public enum ConsentSource {
+    STUDENT,
+    GUARDIAN,
+    INSTITUTION
+}

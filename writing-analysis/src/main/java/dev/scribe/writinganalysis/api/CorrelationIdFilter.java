@@ -1,0 +1,40 @@
+package dev.scribe.writinganalysis.api;
+
+import dev.scribe.platform.web.CorrelationIds;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Keeps a valid inbound {@code X-Correlation-ID} or generates one, echoes it on the response and
+ * puts it into the logging context for the whole request. Runs first, so that every later error
+ * answer already carries the id.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CorrelationIdFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String correlationId =
+                CorrelationIds.keepOrGenerate(request.getHeader(CorrelationIds.HEADER));
+        request.setAttribute(RequestAttributes.CORRELATION_ID, correlationId);
+        response.setHeader(CorrelationIds.HEADER, correlationId);
+
+        MDC.put(RequestAttributes.MDC_CORRELATION_ID, correlationId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(RequestAttributes.MDC_CORRELATION_ID);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.scribe.writinganalysis.api;
+
+import dev.scribe.platform.security.TokenVerificationException;
+import dev.scribe.platform.security.TokenVerifier;
+import dev.scribe.platform.security.UserAssertions;
+import dev.scribe.platform.security.UserClaims;
+import dev.scribe.platform.web.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every request outside the open paths with the gateway's user assertion ({@code
+ * X-User-Assertion}): the caller's id, role, institution and courses come from it and from nothing
+ * else. A missing or invalid assertion gets 401 {@code UNAUTHENTICATED} with {@code
+ * WWW-Authenticate: Bearer}, before the body is read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class UserAssertionFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAssertionFilter.class);
+
+    static final String MESSAGE = "A valid user assertion is required.";
+
+    private final TokenVerifier verifier;
+    private final ErrorResponses errors;
+
+    public UserAssertionFilter(TokenVerifier userAssertionVerifier, ErrorResponses errors) {
+        this.verifier = userAssertionVerifier;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return Routes.isOpen(Routes.pathOf(request));
+    }
+
+    @Override
+    protected void doFilterInternal(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        UserClaims caller;
+        try {
+            caller = verifier.verify(request.getHeader(UserAssertions.HEADER));
+        } catch (TokenVerificationException e) {
+            // The verifier's message names the failed check and never contains the token.
+            log.info("Rejected a request without a valid user assertion: {}", e.getMessage());
+            errors.write(request, response, ErrorCode.UNAUTHENTICATED, MESSAGE, List.of());
+            return;
+        }
+
+        request.setAttribute(RequestAttributes.CALLER, caller);
+        chain.doFilter(request, response);
+    }
+}

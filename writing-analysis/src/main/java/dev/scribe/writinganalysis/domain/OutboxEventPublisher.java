@@ -1,0 +1,49 @@
+package dev.scribe.writinganalysis.domain;
+
+import dev.scribe.writinganalysis.core.json.Json;
+import dev.scribe.writinganalysis.core.port.EventEnvelope;
+import dev.scribe.writinganalysis.core.port.EventPublisher;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The transactional outbox: each event becomes a row of {@code outbox_event} in the caller's
+ * transaction, so an event exists exactly when its data change was committed. A relay publishes the
+ * rows afterwards.
+ */
+@Repository
+public class OutboxEventPublisher implements EventPublisher {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public OutboxEventPublisher(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void publish(EventEnvelope event) {
+        Instant now = clock.instant();
+        ObjectNode envelope = Json.mapper().valueToTree(event);
+        // Wire timestamps carry exactly three fraction digits, which Instant.toString does not.
+        Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt();
+        envelope.put("occurredAt", Json.timestamp(occurredAt));
+        // Derived from the category, not a field of the platform envelope.
+        envelope.remove("privacyEvent");
+
+        jdbc.sql(
+                        """
+                        INSERT INTO outbox_event (event_id, type, envelope, created_at, attempts)
+                        VALUES (:eventId, :type, :envelope, :createdAt, 0)
+                        """)
+                .param("eventId", event.eventId())
+                .param("type", event.type())
+                .param("envelope", StoredJson.write(envelope))
+                .param("createdAt", SqlTimes.toSql(now))
+                .update();
+    }
+}

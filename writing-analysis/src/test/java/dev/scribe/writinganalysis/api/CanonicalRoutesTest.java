@@ -1,0 +1,202 @@
+package dev.scribe.writinganalysis.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scribe.platform.web.CorrelationIds;
+import dev.scribe.writinganalysis.ServiceTestSupport;
+import dev.scribe.writinganalysis.TestAssertions;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Each canonical route once with a demo user, through real HTTP and the real database. */
+class CanonicalRoutesTest extends ServiceTestSupport {
+
+    private static final String PREFIX = "/api/writing-analysis";
+
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void sensitivity_returnsEnvelopeAndEchoesCorrelationId() {
+        HttpResponse<String> response =
+                send(
+                        as(TestAssertions.demoStudent(), PREFIX + "/sensitivity")
+                                .header(CorrelationIds.HEADER, "route-test-sensitivity")
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        json(
+                                                "{\"content\":\"Write to me at jane.doe@example.com.\"}"))
+                                .build());
+
+        assertSuccess(response);
+        assertThat(correlationIdOf(response)).isEqualTo("route-test-sensitivity");
+        JsonNode body = body(response);
+        assertThat(body.path("meta").path("correlationId").asString())
+                .isEqualTo("route-test-sensitivity");
+        assertThat(body.path("data").path("redactedContent").asString())
+                .contains("[REDACTED_PERSONAL_EMAILS]");
+    }
+
+    @Test
+    void progress_storesMinimisedSnapshot() {
+        String sessionId = "session-" + UUID.randomUUID();
+
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/progress",
+                        progressBody(sessionId, 345));
+
+        assertSuccess(response);
+        JsonNode data = body(response).path("data");
+        assertThat(data.path("sessionId").asString()).isEqualTo(sessionId);
+        assertThat(data.path("recordedMetrics").path("wordCount").asInt()).isEqualTo(350);
+        assertThat(data.path("recordedMetrics").path("timeSpent").asInt()).isEqualTo(1260);
+    }
+
+    @Test
+    void progressRead_sumsStudentSessions() {
+        String assignment = "essay-" + UUID.randomUUID().toString().substring(0, 8);
+        String sessionId = "session-" + UUID.randomUUID();
+        post(
+                TestAssertions.student("student-demo-2"),
+                PREFIX + "/progress",
+                """
+                {"userId":"student-demo-2","sessionId":"%s","assignmentId":"%s",
+                 "metrics":{"wordCount":600,"timeSpent":1200},"purpose":"student_progress_tracking"}
+                """
+                        .formatted(sessionId, assignment));
+
+        HttpResponse<String> response =
+                get(
+                        TestAssertions.student("student-demo-2"),
+                        PREFIX + "/progress/student-demo-2?assignmentId=" + assignment);
+
+        assertSuccess(response);
+        JsonNode data = body(response).path("data");
+        assertThat(data.path("sessionCount").asInt()).isEqualTo(1);
+        assertThat(data.path("aggregatedMetrics").path("totalWords").asInt()).isEqualTo(600);
+    }
+
+    @Test
+    void audit_appendsEntryToChain() {
+        HttpResponse<String> response =
+                post(TestAssertions.demoStudent(), PREFIX + "/audit", auditBody());
+
+        assertSuccess(response);
+        JsonNode data = body(response).path("data");
+        assertThat(data.path("logged").asBoolean()).isTrue();
+        assertThat(data.path("immutableHash").asString()).hasSize(64);
+        assertThat(data.path("sequence").asLong()).isPositive();
+    }
+
+    @Test
+    void auditVerify_reportsValidChainToAdministrator() {
+        post(TestAssertions.demoStudent(), PREFIX + "/audit", auditBody());
+
+        HttpResponse<String> response =
+                get(TestAssertions.demoAdministrator(), PREFIX + "/audit/verify?from=1");
+
+        assertSuccess(response);
+        assertThat(body(response).path("data").path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void auditVerify_rejectsStudent() {
+        HttpResponse<String> response = get(TestAssertions.demoStudent(), PREFIX + "/audit/verify");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(body(response).path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void denial_isAuditedDespiteError() {
+        long before = authorizationFailures();
+
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoEducator(),
+                        PREFIX + "/progress",
+                        progressBody("session-" + UUID.randomUUID(), 100));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(body(response).path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+        // The transaction commits for a tool error, so the denial's audit entry is kept.
+        assertThat(authorizationFailures()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void schemaViolation_returns400WithField() {
+        HttpResponse<String> response =
+                post(TestAssertions.demoStudent(), PREFIX + "/sensitivity", "{\"text\":\"hi\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = body(response).path("error");
+        assertThat(error.path("code").asString()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(error.path("details").isArray()).isTrue();
+        assertThat(error.path("details").size()).isPositive();
+    }
+
+    @Test
+    void malformedJson_returns400() {
+        HttpResponse<String> response =
+                post(TestAssertions.demoStudent(), PREFIX + "/sensitivity", "{\"content\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).path("error").path("code").asString())
+                .isEqualTo("INVALID_ARGUMENT");
+    }
+
+    @Test
+    void toolMetrics_areExported() {
+        post(TestAssertions.demoStudent(), PREFIX + "/sensitivity", "{\"content\":\"metrics\"}");
+
+        HttpResponse<String> metrics =
+                send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build());
+
+        assertThat(metrics.body())
+                .contains("writing_analysis_tool_duration_seconds_count{")
+                .contains("tool=\"classify_content_sensitivity\"")
+                .contains("writing_analysis_tool_outcomes_total{");
+    }
+
+    static String progressBody(String sessionId, int words) {
+        return """
+                {"userId":"student-demo","sessionId":"%s",
+                 "metrics":{"wordCount":%d,"timeSpent":1230,"revisions":2},
+                 "purpose":"student_progress_tracking"}
+                """
+                .formatted(sessionId, words);
+    }
+
+    static String auditBody() {
+        return """
+                {"accessType":"read","dataType":"writing_progress","userId":"student-demo",
+                 "accessedBy":"student-demo","purpose":"writing_improvement"}
+                """;
+    }
+
+    private long authorizationFailures() {
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM audit_event WHERE category = 'authorization' AND"
+                                + " outcome = 'failure'")
+                .query(Long.class)
+                .single();
+    }
+
+    static void assertSuccess(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue(Envelopes.SERVICE_TIER)).hasValue("remote");
+        JsonNode body = body(response);
+        assertThat(body.path("success").asBoolean()).isTrue();
+        assertThat(body.path("meta").path("tier").asString()).isEqualTo("remote");
+        assertThat(body.path("meta").path("degraded").asBoolean()).isFalse();
+        assertThat(body.path("meta").path("notices").isArray()).isTrue();
+        assertThat(body.path("meta").path("correlationId").asString())
+                .isEqualTo(correlationIdOf(response));
+    }
+}
