@@ -69,7 +69,9 @@ public record EngineConfig(
                 systemToolAllowList == null ? Set.of() : Set.copyOf(systemToolAllowList);
     }
 
-    /** The documented defaults with the given pseudonymisation key and no checkpoint key. */
+    /**
+     * Creates the documented defaults with the given pseudonymisation key and no checkpoint key.
+     */
     public static EngineConfig defaults(byte[] pseudonymizationKey) {
         return new EngineConfig(
                 true,
