@@ -106,6 +106,49 @@ class CanonicalRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void insights_individualForSelf() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/insights",
+                        """
+                        {"scope":"individual","targetId":"student-demo","timeframe":"week",
+                         "purpose":"self_assessment","includeRecommendations":true}
+                        """);
+
+        assertSuccess(response);
+        JsonNode privacy = body(response).path("data").path("privacyMetadata");
+        assertThat(privacy.path("aggregationLevel").asString()).isEqualTo("individual");
+        assertThat(privacy.path("differentialPrivacyApplied").asBoolean()).isFalse();
+    }
+
+    @Test
+    void insights_classChargesBudgetOncePerDay() {
+        String body =
+                """
+                {"scope":"class","targetId":"course-demo-101","timeframe":"semester",
+                 "purpose":"class_performance_analysis"}
+                """;
+
+        HttpResponse<String> first =
+                post(TestAssertions.demoEducator(), PREFIX + "/insights", body);
+        HttpResponse<String> repeat =
+                post(TestAssertions.demoEducator(), PREFIX + "/insights", body);
+
+        assertSuccess(first);
+        assertSuccess(repeat);
+        JsonNode firstData = body(first).path("data");
+        JsonNode repeatData = body(repeat).path("data");
+        assertThat(firstData.path("privacyMetadata").path("differentialPrivacyApplied").asBoolean())
+                .isTrue();
+        assertThat(repeatData.path("privacyMetadata").path("epsilonSpent").decimalValue()).isZero();
+        assertThat(body(repeat).path("meta").path("notices").toString())
+                .contains("CACHED_DP_ANSWER");
+        // The cached release is returned unchanged, decimals included.
+        assertThat(repeatData.path("insights")).isEqualTo(firstData.path("insights"));
+    }
+
+    @Test
     void auditVerify_rejectsStudent() {
         HttpResponse<String> response = get(TestAssertions.demoStudent(), PREFIX + "/audit/verify");
 
