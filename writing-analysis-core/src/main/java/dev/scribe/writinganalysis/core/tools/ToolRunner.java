@@ -9,9 +9,13 @@ import dev.scribe.writinganalysis.core.api.ToolResult;
 import dev.scribe.writinganalysis.core.audit.AuditRecorder;
 import dev.scribe.writinganalysis.core.audit.ChainVerifier;
 import dev.scribe.writinganalysis.core.audit.Pseudonymizer;
+import dev.scribe.writinganalysis.core.boundaries.AiBoundaryRules;
 import dev.scribe.writinganalysis.core.events.EventEmitter;
 import dev.scribe.writinganalysis.core.json.Json;
 import dev.scribe.writinganalysis.core.json.ToolSchemas;
+import dev.scribe.writinganalysis.core.patterns.WritingPatternAnalyzer;
+import dev.scribe.writinganalysis.core.purpose.PurposeValidator;
+import dev.scribe.writinganalysis.core.reflection.ReflectionScorer;
 import dev.scribe.writinganalysis.core.sensitivity.SensitivityClassifier;
 import dev.scribe.writinganalysis.core.validation.ArgumentValidator;
 import java.util.EnumMap;
@@ -50,6 +54,23 @@ public final class ToolRunner {
         SensitivityClassifier classifier = SensitivityClassifier.withDefaults();
 
         tools.put(Operation.CLASSIFY_CONTENT_SENSITIVITY, new ClassifyTool(support, classifier));
+        tools.put(
+                Operation.ANALYZE_WRITING_PATTERNS,
+                new PatternsTool(support, classifier, WritingPatternAnalyzer.withDefaults()));
+        tools.put(
+                Operation.EVALUATE_REFLECTION_QUALITY,
+                new ReflectionTool(support, classifier, new ReflectionScorer()));
+        tools.put(
+                Operation.VALIDATE_EDUCATIONAL_PURPOSE,
+                new PurposeTool(support, PurposeValidator.withDefaults()));
+        tools.put(
+                Operation.APPLY_AI_BOUNDARIES,
+                new BoundariesTool(
+                        support,
+                        new AiBoundaryRules(
+                                classifier,
+                                config.blockDirectAnswers(),
+                                config.maxAiContextLength())));
         tools.put(Operation.TRACK_WRITING_PROGRESS, new TrackProgressTool(support));
         tools.put(Operation.READ_WRITING_PROGRESS, new ReadProgressTool(support));
         tools.put(Operation.AUDIT_WRITING_DATA_ACCESS, new AuditAccessTool(support));
@@ -66,9 +87,6 @@ public final class ToolRunner {
 
     public ToolResult invoke(Operation operation, CallContext context, JsonNode arguments) {
         Tool tool = tools.get(operation);
-        if (tool == null) {
-            throw new UnsupportedOperationException(operation.toolName() + " is not wired yet");
-        }
         JsonNode checked =
                 arguments == null || arguments.isNull() || arguments.isMissingNode()
                         ? Json.object()

@@ -60,10 +60,27 @@ public record ToolSupport(
         return details;
     }
 
-    /** Appends the success entry of a tool's own processing. */
+    /** Appends the success entry of a tool's own processing, categorised by its access type. */
     public AuditEntry auditSuccess(
             CallContext context,
             AccessRequest request,
+            String resourceId,
+            boolean consentChecked,
+            ObjectNode details) {
+        return auditSuccess(
+                context,
+                request,
+                category(request.accessType()),
+                resourceId,
+                consentChecked,
+                details);
+    }
+
+    /** Appends the success entry of a tool's own processing in the given category. */
+    public AuditEntry auditSuccess(
+            CallContext context,
+            AccessRequest request,
+            String category,
             String resourceId,
             boolean consentChecked,
             ObjectNode details) {
@@ -73,7 +90,7 @@ public record ToolSupport(
                         context.caller().id(),
                         context.caller().role().name(),
                         request.subjectId(),
-                        category(request.accessType()),
+                        category,
                         request.operation().toolName(),
                         request.resourceType(),
                         resourceId,
