@@ -29,7 +29,8 @@ public enum Operation {
     }
 
     /**
-     * Whether the operation is offered as an MCP tool (the progress read and check are HTTP only).
+     * Returns whether the operation is an MCP tool; the progress read and chain check are HTTP
+     * only.
      */
     public boolean isMcpTool() {
         return mcpTool;

@@ -98,7 +98,7 @@ final class BoundariesTool implements Tool {
         return new ToolResult(Json.mapper().valueToTree(decision), notices);
     }
 
-    /** The subject: the given student id, else the calling student. */
+    /** Returns the subject: the given student id, else the calling student. */
     private static String subject(CallContext context, JsonNode studentContext) {
         String studentId = ToolSupport.text(studentContext, "studentId");
         if (studentId != null) {

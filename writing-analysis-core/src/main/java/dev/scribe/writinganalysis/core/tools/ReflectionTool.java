@@ -72,7 +72,7 @@ final class ReflectionTool implements Tool {
 
         String reflectionId = UUID.randomUUID().toString();
         Dimensions dimensions = score.dimensions();
-        // NOTE: the record holds scores and metadata only; the scored text is not passed to the
+        // NOTE: the record contains scores and metadata only; the scored text is not passed to the
         // store until encryption at rest exists.
         support.ports()
                 .reflections()

@@ -15,8 +15,10 @@ import dev.scribe.writinganalysis.core.json.Json;
 import dev.scribe.writinganalysis.core.json.ToolSchemas;
 import dev.scribe.writinganalysis.core.patterns.WritingPatternAnalyzer;
 import dev.scribe.writinganalysis.core.purpose.PurposeValidator;
+import dev.scribe.writinganalysis.core.purpose.PurposeValidatorConfig;
 import dev.scribe.writinganalysis.core.reflection.ReflectionScorer;
 import dev.scribe.writinganalysis.core.sensitivity.SensitivityClassifier;
+import dev.scribe.writinganalysis.core.sensitivity.SensitivityConfig;
 import dev.scribe.writinganalysis.core.validation.ArgumentValidator;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,7 +31,11 @@ public final class ToolRunner {
     private final ArgumentValidator validator;
     private final Map<Operation, Tool> tools = new EnumMap<>(Operation.class);
 
-    public ToolRunner(EngineConfig config, EnginePorts ports) {
+    public ToolRunner(
+            EngineConfig config,
+            EnginePorts ports,
+            SensitivityConfig sensitivity,
+            PurposeValidatorConfig purposeValidation) {
         this.schemas = new ToolSchemas(Json.mapper());
         this.validator = new ArgumentValidator(schemas);
 
@@ -51,7 +57,7 @@ public final class ToolRunner {
                         ports.clock(),
                         new Denials(recorder, events, ports.clock()));
         ToolSupport support = new ToolSupport(config, ports, access, recorder, events);
-        SensitivityClassifier classifier = SensitivityClassifier.withDefaults();
+        SensitivityClassifier classifier = new SensitivityClassifier(sensitivity, System::nanoTime);
 
         tools.put(Operation.CLASSIFY_CONTENT_SENSITIVITY, new ClassifyTool(support, classifier));
         tools.put(
@@ -62,7 +68,7 @@ public final class ToolRunner {
                 new ReflectionTool(support, classifier, new ReflectionScorer()));
         tools.put(
                 Operation.VALIDATE_EDUCATIONAL_PURPOSE,
-                new PurposeTool(support, PurposeValidator.withDefaults()));
+                new PurposeTool(support, new PurposeValidator(purposeValidation)));
         tools.put(
                 Operation.APPLY_AI_BOUNDARIES,
                 new BoundariesTool(
