@@ -15,7 +15,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
-/** Upstream failures become platform errors; conforming upstream error bodies pass through. */
+/**
+ * Upstream failures become platform errors, while conforming upstream error bodies pass through.
+ */
 class UpstreamErrorMappingTest extends GatewayTestSupport {
 
     private static final String CONFLICT_BODY =

@@ -2,6 +2,7 @@ package dev.scribe.gateway.service;
 
 import dev.scribe.gateway.domain.PlatformErrorException;
 import dev.scribe.gateway.domain.RouteAccess;
+import dev.scribe.platform.security.Role;
 import dev.scribe.platform.security.TokenVerificationException;
 import dev.scribe.platform.security.TokenVerifier;
 import dev.scribe.platform.security.UserClaims;
@@ -21,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
  * Verifies the bearer access token of a request and checks the caller's role against the route.
  *
  * <p>NOTE: the token version ({@code tv}) is not compared with the user's current version yet,
- * because the identity service that stores it does not exist; revoked tokens stay valid until they
+ * because the identity service that stores it does not exist. Revoked tokens stay valid until they
  * expire.
  */
 @Service
@@ -74,7 +75,12 @@ public class EdgeAuthenticator {
 
     private UserClaims verify(String token, String correlationId) {
         try {
-            return verifier.verify(token);
+            UserClaims claims = verifier.verify(token);
+            if (claims.role() == Role.SYSTEM) {
+                // SYSTEM belongs to service identities and never appears in a user token.
+                throw new TokenVerificationException("The token carries the SYSTEM role");
+            }
+            return claims;
         } catch (TokenVerificationException e) {
             // The verifier's message names the failed check and never contains the token.
             log.atInfo()
