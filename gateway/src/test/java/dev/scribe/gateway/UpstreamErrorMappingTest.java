@@ -159,6 +159,25 @@ class UpstreamErrorMappingTest extends GatewayTestSupport {
     }
 
     @Test
+    void chunkedBodyUnderLimitIsForwarded() {
+        UPSTREAM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        Flux<DataBuffer> chunks = Flux.range(0, 4).map(index -> buffers.wrap(new byte[1024]));
+
+        client.post()
+                .uri("/api/writing-analysis/analyze")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(STUDENT))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(UPSTREAM.getAllServeEvents()).hasSize(1);
+        assertThat(UPSTREAM.getAllServeEvents().get(0).getRequest().getBody()).hasSize(4096);
+    }
+
+    @Test
     void bodyAtLimitIsForwarded() {
         UPSTREAM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
         byte[] body = new byte[5 * 1024 * 1024];

@@ -7,6 +7,7 @@ import dev.scribe.platform.security.TokenVerificationException;
 import dev.scribe.platform.security.TokenVerifier;
 import dev.scribe.platform.security.UserClaims;
 import dev.scribe.platform.web.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,9 +36,11 @@ public class EdgeAuthenticator {
     private static final Logger log = LoggerFactory.getLogger(EdgeAuthenticator.class);
 
     private final TokenVerifier verifier;
+    private final MeterRegistry meterRegistry;
 
-    public EdgeAuthenticator(TokenVerifier verifier) {
+    public EdgeAuthenticator(TokenVerifier verifier, MeterRegistry meterRegistry) {
         this.verifier = verifier;
+        this.meterRegistry = meterRegistry;
     }
 
     /**
@@ -49,17 +52,20 @@ public class EdgeAuthenticator {
     public Mono<UserClaims> authenticate(
             List<String> authorizationValues, RouteAccess access, String correlationId) {
         if (authorizationValues == null || authorizationValues.isEmpty()) {
+            countRejection("missing");
             return Mono.error(missingToken());
         }
         if (authorizationValues.size() > 1) {
-            log.atInfo()
+            countRejection("malformed");
+            log.atDebug()
                     .addKeyValue("correlationId", correlationId)
                     .log("Rejected request with more than one Authorization header");
             return Mono.error(invalidToken());
         }
         Matcher matcher = BEARER.matcher(authorizationValues.get(0));
         if (!matcher.matches()) {
-            log.atInfo()
+            countRejection("malformed");
+            log.atDebug()
                     .addKeyValue("correlationId", correlationId)
                     .log("Rejected request whose Authorization header is not a bearer token");
             return Mono.error(invalidToken());
@@ -83,7 +89,8 @@ public class EdgeAuthenticator {
             return claims;
         } catch (TokenVerificationException e) {
             // The verifier's message names the failed check and never contains the token.
-            log.atInfo()
+            countRejection("invalid");
+            log.atDebug()
                     .addKeyValue("correlationId", correlationId)
                     .addKeyValue("reason", e.getMessage())
                     .log("Rejected request whose bearer token failed verification");
@@ -91,18 +98,27 @@ public class EdgeAuthenticator {
         }
     }
 
-    private static Mono<UserClaims> checkRole(
+    private Mono<UserClaims> checkRole(
             UserClaims claims, RouteAccess access, String correlationId) {
         if (access.allows(claims.role())) {
             return Mono.just(claims);
         }
-        log.atInfo()
+        countRejection("role");
+        log.atDebug()
                 .addKeyValue("correlationId", correlationId)
                 .addKeyValue("role", claims.role())
                 .log("Rejected request whose role the route does not allow");
         return Mono.error(
                 new PlatformErrorException(
                         ErrorCode.FORBIDDEN, "Your role may not call this operation."));
+    }
+
+    /**
+     * Counts a rejected request in {@code gateway.auth.rejections}. Rejections are logged at DEBUG
+     * only, because any client can cause them in bulk. The counter shows their rate.
+     */
+    private void countRejection(String reason) {
+        meterRegistry.counter("gateway.auth.rejections", "reason", reason).increment();
     }
 
     private static PlatformErrorException missingToken() {
