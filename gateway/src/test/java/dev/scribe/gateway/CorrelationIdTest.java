@@ -24,7 +24,7 @@ class CorrelationIdTest extends GatewayTestSupport {
 
     @BeforeEach
     void stubUpstream() {
-        // The upstream echoes some other id; the client must still see the gateway's.
+        // The upstream echoes some other id, but the client must still see the gateway's.
         UPSTREAM.stubFor(
                 any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader(HEADER, "other")));
     }

@@ -88,6 +88,14 @@ class EdgeAuthenticationTest extends GatewayTestSupport {
     }
 
     @Test
+    void systemRoleTokenIsRejected() {
+        UserClaims system =
+                new UserClaims("consent-service", Role.SYSTEM, "inst-demo", List.of(), 1);
+
+        expectUnauthenticated(send("Bearer " + tokenFor(system)));
+    }
+
+    @Test
     void malformedAuthorizationIsRejected() {
         for (String value :
                 new String[] {"Basic dXNlcjpwYXNz", "Bearer", "Bearer not a token", "garbage"}) {

@@ -21,8 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * What the upstream receives: no identity or internal header from the client, but a user assertion
- * signed by the gateway and the forwarded headers; and what the client receives back.
+ * Headers on both sides of the gateway. The upstream receives no identity or internal header from
+ * the client, but a user assertion signed by the gateway and the forwarded headers. The client
+ * receives no internal header of the upstream.
  */
 class HeaderSanitisingTest extends GatewayTestSupport {
 

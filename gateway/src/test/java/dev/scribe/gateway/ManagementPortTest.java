@@ -31,6 +31,13 @@ class ManagementPortTest extends GatewayTestSupport {
 
     @Test
     void prometheusCarriesServiceLabel() {
+        // One rejected request, so that the rejection counter exists.
+        client.get()
+                .uri("/api/writing-analysis/essays/e-1")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
         String metrics =
                 management()
                         .get()
@@ -44,6 +51,7 @@ class ManagementPortTest extends GatewayTestSupport {
 
         assertThat(metrics).contains("service=\"gateway\"");
         assertThat(metrics).contains("jvm_memory_used_bytes");
+        assertThat(metrics).contains("gateway_auth_rejections_total");
     }
 
     @Test

@@ -35,10 +35,12 @@ class TraceContextTest extends GatewayTestSupport {
                 .expectStatus()
                 .isOk();
 
-        String forwarded = onlyUpstreamRequest().getHeader("traceparent");
+        LoggedRequest received = onlyUpstreamRequest();
+        String forwarded = received.getHeader("traceparent");
         assertThat(forwarded).matches(TRACEPARENT);
         assertThat(forwarded.split("-")[1]).isEqualTo(CLIENT_TRACE_ID);
         assertThat(forwarded.split("-")[2]).isNotEqualTo(CLIENT_SPAN_ID);
+        assertThat(received.getHeader("tracestate")).isEqualTo("vendor=abc");
     }
 
     @Test

@@ -15,7 +15,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
-/** Upstream failures become platform errors; conforming upstream error bodies pass through. */
+/**
+ * Upstream failures become platform errors, while conforming upstream error bodies pass through.
+ */
 class UpstreamErrorMappingTest extends GatewayTestSupport {
 
     private static final String CONFLICT_BODY =
@@ -154,6 +156,25 @@ class UpstreamErrorMappingTest extends GatewayTestSupport {
                 .expectBody()
                 .jsonPath("$.error.code")
                 .isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void chunkedBodyUnderLimitIsForwarded() {
+        UPSTREAM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        Flux<DataBuffer> chunks = Flux.range(0, 4).map(index -> buffers.wrap(new byte[1024]));
+
+        client.post()
+                .uri("/api/writing-analysis/analyze")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(STUDENT))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(UPSTREAM.getAllServeEvents()).hasSize(1);
+        assertThat(UPSTREAM.getAllServeEvents().get(0).getRequest().getBody()).hasSize(4096);
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.springframework.cloud.netflix.eureka.server.EnableEurekaServer;
 
 /**
  * The service registry: a standalone Eureka server with which the gateway and the services
- * register, and from which clients fetch the instance lists. All settings live in {@code
+ * register, and from which clients fetch the instance lists. Its Eureka settings live in {@code
  * application.yml}.
  */
 @SpringBootApplication

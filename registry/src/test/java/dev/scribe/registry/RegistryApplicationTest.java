@@ -61,6 +61,23 @@ class RegistryApplicationTest {
     }
 
     @Test
+    void instanceGaugeCountsRegistrations() throws Exception {
+        send(
+                HttpRequest.newBuilder(uri("/eureka/apps/WRITING-ANALYSIS"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(INSTANCE_JSON)));
+
+        HttpResponse<String> metrics =
+                send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern(
+                        "registry_instances\\{[^}]*service=\"writing-analysis\""
+                                + "[^}]*status=\"UP\"[^}]*\\} 1\\.0");
+    }
+
+    @Test
     void unknownApplicationIsNotFound() throws Exception {
         HttpResponse<String> listing =
                 send(

@@ -23,12 +23,20 @@ import reactor.core.publisher.Mono;
  * Removes every inbound header through which a client could pose as someone else or as an internal
  * party, then adds the user assertion that the gateway signs for the verified caller.
  *
- * <p>Removed: hop-by-hop headers and the headers named in {@code Connection}; {@code X-User-*}
- * (which covers {@code X-User-Assertion}), {@code X-Internal-*}, {@code X-Accepted-At}, {@code
- * X-Replayed} and {@code X-Request-Deadline}; {@code Forwarded} and {@code X-Forwarded-*}, because
- * no trusted proxy is configured; {@code Cookie}; and the user's {@code Authorization}, because
- * services learn the caller only from the assertion. The {@code X-Forwarded-*} headers that the
- * upstream receives are set by {@code ForwardedHeadersFilter}.
+ * <p>Removed headers:
+ *
+ * <ul>
+ *   <li>hop-by-hop headers and the headers named in {@code Connection};
+ *   <li>{@code X-User-*} (which covers {@code X-User-Assertion}), {@code X-Internal-*}, {@code
+ *       X-Accepted-At}, {@code X-Replayed} and {@code X-Request-Deadline};
+ *   <li>{@code Forwarded} and {@code X-Forwarded-*}, because no trusted proxy is configured;
+ *   <li>{@code Cookie};
+ *   <li>the user's {@code Authorization}, because services learn the caller only from the
+ *       assertion.
+ * </ul>
+ *
+ * <p>The {@code X-Forwarded-*} headers that the upstream receives are set by {@code
+ * ForwardedHeadersFilter}.
  *
  * <p>{@code Accept-Encoding} is removed as well: the gateway compresses responses for the client
  * itself, and plain upstream bodies let it read 5xx bodies to tell platform error bodies apart.
@@ -89,8 +97,8 @@ public class InboundHeaderSanitisingFilter implements GlobalFilter, Ordered {
                         .headers(
                                 headers -> {
                                     removeUntrusted(headers);
-                                    // A client may name the correlation header in Connection;
-                                    // the id still goes downstream unchanged.
+                                    // A client may name the correlation header in Connection,
+                                    // but the id still goes downstream unchanged.
                                     headers.set(CorrelationIds.HEADER, correlationId);
                                     if (claims != null) {
                                         headers.set(

@@ -19,9 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps internal surfaces off the public port: paths under {@code /internal/}, {@code /admin/},
  * {@code /actuator/} and {@code /mcp} get 404 {@code ROUTE_NOT_FOUND} whatever the route table
- * says. Paths with dot segments ({@code ..}, also encoded or with {@code ;} parameters) or encoded
- * slashes get 400, because an upstream server would normalise them into another path than the one
- * the route matched.
+ * contains. Paths with dot segments ({@code ..}, also encoded or with {@code ;} parameters) or
+ * encoded slashes get 400, because an upstream server would normalise them into another path than
+ * the one the route matched.
  *
  * <p>Order: after the correlation id and the response sanitiser, before routing, so that no route
  * can ever match these paths.
@@ -100,8 +100,8 @@ public class PathGuardWebFilter implements WebFilter, Ordered {
     private static boolean isBlocked(PathContainer path) {
         for (PathContainer.Element element : path.elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
-                // Only the first segment decides; it is compared decoded and in lower case so
-                // that /%61dmin/ and /Admin/ count as /admin/.
+                // Only the first segment decides. It is compared decoded and in lower case, so
+                // /%61dmin/ and /Admin/ count as /admin/.
                 String first = segment.valueToMatch().toLowerCase(Locale.ROOT);
                 return BLOCKED_FIRST_SEGMENTS.contains(first);
             }

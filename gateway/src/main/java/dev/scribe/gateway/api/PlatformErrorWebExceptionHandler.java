@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes every error of the public port as a platform error body with the correlation id. It runs
- * before Spring Boot's default handler, which would answer with its own JSON shape.
+ * before Spring Boot's default handler, which would write its own JSON shape.
  */
 @Component
 @Order(-2)
@@ -88,11 +88,13 @@ public class PlatformErrorWebExceptionHandler implements ErrorWebExceptionHandle
             }
             if (status.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
                 return new PlatformErrorException(
-                        ErrorCode.UPSTREAM_TIMEOUT, "The upstream did not answer in time.");
+                        ErrorCode.UPSTREAM_TIMEOUT,
+                        "The upstream service did not respond in time; retry later.");
             }
             if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
                 return new PlatformErrorException(
-                        ErrorCode.UPSTREAM_UNAVAILABLE, "The upstream is unavailable.");
+                        ErrorCode.UPSTREAM_UNAVAILABLE,
+                        "The upstream service is unavailable; retry later.");
             }
             if (status.value() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
                 return new PlatformErrorException(

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * document ids.
  *
  * <p>Order: after the correlation id filter, so the id is known. The line is written at commit time
- * because the gateway's error answers are written by the exception handler, after all web filters
+ * because the gateway's error responses are written by the exception handler, after all web filters
  * have finished.
  */
 @Component
@@ -66,6 +66,6 @@ public class RequestLoggingWebFilter implements WebFilter, Ordered {
                 .addKeyValue("route", route != null ? route.getId() : "none")
                 .addKeyValue("status", status != null ? status.value() : 0)
                 .addKeyValue("durationMs", durationMs)
-                .log("Request answered");
+                .log("Request completed");
     }
 }

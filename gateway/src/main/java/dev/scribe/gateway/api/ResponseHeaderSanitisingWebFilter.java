@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
  * Strict-Transport-Security}.
  *
  * <p>Order: right after the correlation id. It works on the response just before it is committed,
- * after the upstream headers have been copied in, so it covers forwarded answers and the gateway's
- * own errors alike.
+ * after the upstream headers have been copied in, so it covers forwarded responses and the
+ * gateway's own errors alike.
  */
 @Component
 public class ResponseHeaderSanitisingWebFilter implements WebFilter, Ordered {

@@ -40,10 +40,16 @@ import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Maps upstream failures to platform errors: a response timeout to 504 {@code UPSTREAM_TIMEOUT}; no
- * instance or a refused connection to 503 {@code UPSTREAM_UNAVAILABLE}; a connection closed before
- * the response, and a 5xx answer whose body is not a platform error body, to 502 {@code
- * UPSTREAM_ERROR}. A platform error body passes through unchanged, whatever its status.
+ * Maps upstream failures to platform errors:
+ *
+ * <ul>
+ *   <li>a response timeout to 504 {@code UPSTREAM_TIMEOUT};
+ *   <li>no instance or a refused connection to 503 {@code UPSTREAM_UNAVAILABLE};
+ *   <li>a connection closed before the response, and a 5xx response whose body is not a platform
+ *       error body, to 502 {@code UPSTREAM_ERROR}.
+ * </ul>
+ *
+ * <p>A platform error body passes through unchanged, whatever its status.
  *
  * <p>Order: after header sanitising and before the load balancer and the routing filter, whose
  * exceptions it maps. It must also run before {@link NettyWriteResponseFilter} (order -1), because
@@ -97,10 +103,10 @@ public class UpstreamErrorMappingFilter implements GlobalFilter, Ordered {
         if (error instanceof ResponseStatusException statusError
                 && statusError.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()
                 && hasCause(error, TimeoutException.class)) {
-            logFailure(exchange, "the upstream did not answer within the route timeout", error);
+            logFailure(exchange, "the upstream did not respond within the route timeout", error);
             return new PlatformErrorException(
                     ErrorCode.UPSTREAM_TIMEOUT,
-                    "Service " + service + " did not answer in time; retry later.",
+                    "Service " + service + " did not respond in time; retry later.",
                     List.of(),
                     Map.of(),
                     error);
@@ -115,10 +121,10 @@ public class UpstreamErrorMappingFilter implements GlobalFilter, Ordered {
                     error);
         }
         if (hasCause(error, PrematureCloseException.class)) {
-            logFailure(exchange, "the upstream closed the connection before answering", error);
+            logFailure(exchange, "the upstream closed the connection before responding", error);
             return new PlatformErrorException(
                     ErrorCode.UPSTREAM_ERROR,
-                    "Service " + service + " failed to answer; retry later.",
+                    "Service " + service + " failed to respond; retry later.",
                     List.of(),
                     Map.of(),
                     error);
@@ -204,7 +210,7 @@ public class UpstreamErrorMappingFilter implements GlobalFilter, Ordered {
                     .addKeyValue("correlationId", correlationId)
                     .addKeyValue("route", routeId(exchange))
                     .addKeyValue("upstreamStatus", upstreamStatus.value())
-                    .log("Upstream answered a server error without a platform error body");
+                    .log("Upstream returned a server error without a platform error body");
 
             ErrorBody body =
                     ErrorBody.of(

@@ -8,15 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the gateway under {@code platform.gateway}.
  *
  * @param routes the route table: one entry per path prefix
- * @param knownServices service ids that routes may name; a route that names another id stops the
+ * @param knownServices service ids that routes may name. A route that names another id stops the
  *     start (default {@code writing-analysis})
  * @param bodyLimitBytes largest accepted request body in bytes (default 5 MiB = 5242880)
  * @param connectTimeoutMs time allowed to open a connection to an upstream instance in milliseconds
  *     (default 2000)
- * @param retryAfterSeconds value of {@code Retry-After} on the gateway's 503 answers in seconds, 1
- *     to 300 (default 5)
+ * @param retryAfterSeconds value of {@code Retry-After} on the gateway's 503 responses in seconds,
+ *     1 to 300 (default 5)
  * @param maxInspectedErrorBodyBytes largest upstream 5xx body that the gateway reads to decide
- *     whether it is a platform error body; a larger body counts as not conforming (default 65536)
+ *     whether it is a platform error body. A larger body counts as not conforming (default 65536)
  */
 @ConfigurationProperties("platform.gateway")
 public record GatewayProperties(
@@ -54,13 +54,13 @@ public record GatewayProperties(
      *
      * @param id route id, used in logs and metrics
      * @param pathPrefix path prefix that the route owns, on whole segments, such as {@code
-     *     /api/writing-analysis}; it owns the prefix itself and every path below it
+     *     /api/writing-analysis}. The route owns the prefix itself and every path below it
      * @param service id of the owning service, resolved through discovery ({@code lb://<service>})
      * @param auth {@code public}, {@code user} or {@code role:<ROLE>[,<ROLE>...]} (default {@code
      *     user})
      * @param timeoutMs time the upstream has to send its response headers in milliseconds (default
-     *     10000); after it the gateway answers 504
-     * @param enabled whether the route is active; paths of a disabled route get 404 (default true)
+     *     10000), after which the gateway returns 504
+     * @param enabled whether the route is active. Paths of a disabled route get 404 (default true)
      */
     public record RouteProperties(
             String id,

@@ -12,7 +12,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * Adds {@code GET /.well-known/jwks.json} to the management port (8081), which is reachable only
  * inside the cluster. Spring Boot loads this class into the management child context through {@code
- * META-INF/spring/...ManagementContextConfiguration.imports}; the key bean comes from the parent
+ * META-INF/spring/...ManagementContextConfiguration.imports}. The key bean comes from the parent
  * context.
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)

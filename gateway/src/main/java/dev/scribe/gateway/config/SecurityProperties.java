@@ -20,7 +20,7 @@ public record SecurityProperties(
      *
      * @param issuer expected {@code iss} claim (default {@code scribe-dev-issuer})
      * @param audience expected {@code aud} claim (default {@code platform-api})
-     * @param jwksFile file with one JWK or a JWK set of the issuer; private parts are ignored
+     * @param jwksFile file with one JWK or a JWK set of the issuer, whose private parts are ignored
      * @param jwksUri URL of the issuer's JWK set, cached for at most 10 minutes
      */
     public record UserTokens(
@@ -32,9 +32,9 @@ public record SecurityProperties(
     /**
      * Signing of user assertions.
      *
-     * @param signingKeyFile file with the gateway's private EC P-256 JWK; when unset the gateway
-     *     generates a key in memory at start, so services must then fetch its public key from the
-     *     management port
+     * @param signingKeyFile file with the gateway's private EC P-256 JWK. When it is unset the
+     *     gateway generates a key in memory at start, so services must then fetch its public key
+     *     from the management port
      */
     public record Assertion(Path signingKeyFile) {}
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error that the gateway itself answers with the platform error body. The message is shown to
+ * An error for which the gateway itself writes the platform error body. The message is shown to
  * clients, so it never contains tokens, personal data or upstream host names.
  */
 public class PlatformErrorException extends RuntimeException {

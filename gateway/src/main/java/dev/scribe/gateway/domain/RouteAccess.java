@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who may call a route: anyone ({@code public}), any authenticated user ({@code user}) or users
- * with one of the listed roles ({@code role:EDUCATOR,ADMINISTRATOR}).
+ * The access rule of a route: open to anyone ({@code public}), to any authenticated user ({@code
+ * user}) or to users with one of the listed roles ({@code role:EDUCATOR,ADMINISTRATOR}).
  *
  * @param authenticated whether the route needs a valid bearer token
  * @param roles the roles allowed in, or all roles when the route is open to every user
@@ -39,15 +39,30 @@ public record RouteAccess(boolean authenticated, Set<Role> roles) {
         }
         if (value.startsWith(ROLE_PREFIX) && value.length() > ROLE_PREFIX.length()) {
             Set<Role> roles = EnumSet.noneOf(Role.class);
-            Arrays.stream(value.substring(ROLE_PREFIX.length()).split(","))
-                    .map(name -> Role.valueOf(name.trim().toUpperCase(Locale.ROOT)))
-                    .forEach(roles::add);
+            for (String name : value.substring(ROLE_PREFIX.length()).split(",")) {
+                roles.add(parseRole(name.trim(), value));
+            }
             return new RouteAccess(true, roles);
         }
         throw new IllegalArgumentException(
                 "Invalid auth value '"
                         + value
                         + "': expected public, user or role:<ROLE>[,<ROLE>...]");
+    }
+
+    private static Role parseRole(String name, String text) {
+        try {
+            return Role.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Invalid auth value '"
+                            + text
+                            + "': unknown role '"
+                            + name
+                            + "', expected one of "
+                            + Arrays.toString(Role.values()),
+                    e);
+        }
     }
 
     public boolean allows(Role role) {

@@ -2,10 +2,12 @@ package dev.scribe.gateway.service;
 
 import dev.scribe.gateway.domain.PlatformErrorException;
 import dev.scribe.gateway.domain.RouteAccess;
+import dev.scribe.platform.security.Role;
 import dev.scribe.platform.security.TokenVerificationException;
 import dev.scribe.platform.security.TokenVerifier;
 import dev.scribe.platform.security.UserClaims;
 import dev.scribe.platform.web.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  * Verifies the bearer access token of a request and checks the caller's role against the route.
  *
  * <p>NOTE: the token version ({@code tv}) is not compared with the user's current version yet,
- * because the identity service that stores it does not exist; revoked tokens stay valid until they
+ * because the identity service that stores it does not exist. Revoked tokens stay valid until they
  * expire.
  */
 @Service
@@ -34,9 +36,11 @@ public class EdgeAuthenticator {
     private static final Logger log = LoggerFactory.getLogger(EdgeAuthenticator.class);
 
     private final TokenVerifier verifier;
+    private final MeterRegistry meterRegistry;
 
-    public EdgeAuthenticator(TokenVerifier verifier) {
+    public EdgeAuthenticator(TokenVerifier verifier, MeterRegistry meterRegistry) {
         this.verifier = verifier;
+        this.meterRegistry = meterRegistry;
     }
 
     /**
@@ -48,17 +52,20 @@ public class EdgeAuthenticator {
     public Mono<UserClaims> authenticate(
             List<String> authorizationValues, RouteAccess access, String correlationId) {
         if (authorizationValues == null || authorizationValues.isEmpty()) {
+            countRejection("missing");
             return Mono.error(missingToken());
         }
         if (authorizationValues.size() > 1) {
-            log.atInfo()
+            countRejection("malformed");
+            log.atDebug()
                     .addKeyValue("correlationId", correlationId)
                     .log("Rejected request with more than one Authorization header");
             return Mono.error(invalidToken());
         }
         Matcher matcher = BEARER.matcher(authorizationValues.get(0));
         if (!matcher.matches()) {
-            log.atInfo()
+            countRejection("malformed");
+            log.atDebug()
                     .addKeyValue("correlationId", correlationId)
                     .log("Rejected request whose Authorization header is not a bearer token");
             return Mono.error(invalidToken());
@@ -74,10 +81,16 @@ public class EdgeAuthenticator {
 
     private UserClaims verify(String token, String correlationId) {
         try {
-            return verifier.verify(token);
+            UserClaims claims = verifier.verify(token);
+            if (claims.role() == Role.SYSTEM) {
+                // SYSTEM belongs to service identities and never appears in a user token.
+                throw new TokenVerificationException("The token carries the SYSTEM role");
+            }
+            return claims;
         } catch (TokenVerificationException e) {
             // The verifier's message names the failed check and never contains the token.
-            log.atInfo()
+            countRejection("invalid");
+            log.atDebug()
                     .addKeyValue("correlationId", correlationId)
                     .addKeyValue("reason", e.getMessage())
                     .log("Rejected request whose bearer token failed verification");
@@ -85,18 +98,27 @@ public class EdgeAuthenticator {
         }
     }
 
-    private static Mono<UserClaims> checkRole(
+    private Mono<UserClaims> checkRole(
             UserClaims claims, RouteAccess access, String correlationId) {
         if (access.allows(claims.role())) {
             return Mono.just(claims);
         }
-        log.atInfo()
+        countRejection("role");
+        log.atDebug()
                 .addKeyValue("correlationId", correlationId)
                 .addKeyValue("role", claims.role())
                 .log("Rejected request whose role the route does not allow");
         return Mono.error(
                 new PlatformErrorException(
                         ErrorCode.FORBIDDEN, "Your role may not call this operation."));
+    }
+
+    /**
+     * Counts a rejected request in {@code gateway.auth.rejections}. Rejections are logged at DEBUG
+     * only, because any client can cause them in bulk. The counter shows their rate.
+     */
+    private void countRejection(String reason) {
+        meterRegistry.counter("gateway.auth.rejections", "reason", reason).increment();
     }
 
     private static PlatformErrorException missingToken() {

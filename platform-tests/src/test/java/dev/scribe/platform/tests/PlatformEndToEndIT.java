@@ -200,8 +200,7 @@ class PlatformEndToEndIT {
                                     "{\"content\":\"Start-up check of the route.\"}",
                                     "e2e-startup-" + UUID.randomUUID());
                             for (PlatformProcess instance : instances) {
-                                if (http.postCount(instance.port(), API + "/sensitivity", null)
-                                        == 0) {
+                                if (http.postCount(instance.port(), "", null) == 0) {
                                     return false;
                                 }
                             }

@@ -58,6 +58,9 @@ public record EngineConfig(
         if (progressWordPrecision < 1 || progressTimePrecisionSeconds < 1) {
             throw new IllegalArgumentException("progress precisions must be at least 1");
         }
+        if (checkpointInterval < 1) {
+            throw new IllegalArgumentException("checkpointInterval must be at least 1");
+        }
         if (privacyEpsilon.signum() <= 0) {
             throw new IllegalArgumentException("privacyEpsilon must be positive");
         }
@@ -69,7 +72,9 @@ public record EngineConfig(
                 systemToolAllowList == null ? Set.of() : Set.copyOf(systemToolAllowList);
     }
 
-    /** The documented defaults with the given pseudonymisation key and no checkpoint key. */
+    /**
+     * Creates the documented defaults with the given pseudonymisation key and no checkpoint key.
+     */
     public static EngineConfig defaults(byte[] pseudonymizationKey) {
         return new EngineConfig(
                 true,
@@ -101,8 +106,16 @@ public record EngineConfig(
         return checkpointKey == null ? null : checkpointKey.clone();
     }
 
-    /** Returns a copy with the given checkpoint key. */
+    /** Returns a copy with the given checkpoint key and the current checkpoint interval. */
     public EngineConfig withCheckpointKey(String keyId, byte[] key) {
+        return withCheckpoints(keyId, key, checkpointInterval);
+    }
+
+    /**
+     * Returns a copy that stores a checkpoint signed with {@code key} every {@code interval}
+     * entries.
+     */
+    public EngineConfig withCheckpoints(String keyId, byte[] key, int interval) {
         return new EngineConfig(
                 autoRedactPii,
                 blockDirectAnswers,
@@ -118,7 +131,7 @@ public record EngineConfig(
                 pseudonymizationKey,
                 keyId,
                 key,
-                checkpointInterval,
+                interval,
                 institutionDefaultTimeZone,
                 systemToolAllowList);
     }

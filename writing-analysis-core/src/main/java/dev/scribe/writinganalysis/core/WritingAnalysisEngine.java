@@ -13,8 +13,11 @@ import dev.scribe.writinganalysis.core.port.PrivacyBudgetLedger;
 import dev.scribe.writinganalysis.core.port.ReflectionStore;
 import dev.scribe.writinganalysis.core.port.RetainedContentStore;
 import dev.scribe.writinganalysis.core.port.WritingSessionStore;
+import dev.scribe.writinganalysis.core.purpose.PurposeValidatorConfig;
+import dev.scribe.writinganalysis.core.sensitivity.SensitivityConfig;
 import dev.scribe.writinganalysis.core.tools.EnginePorts;
 import dev.scribe.writinganalysis.core.tools.ToolRunner;
+import dev.scribe.writinganalysis.core.validation.RequestBodies;
 import java.time.Clock;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -27,8 +30,12 @@ public final class WritingAnalysisEngine {
 
     private final ToolRunner runner;
 
-    private WritingAnalysisEngine(EngineConfig config, EnginePorts ports) {
-        this.runner = new ToolRunner(config, ports);
+    private WritingAnalysisEngine(
+            EngineConfig config,
+            EnginePorts ports,
+            SensitivityConfig sensitivity,
+            PurposeValidatorConfig purposeValidation) {
+        this.runner = new ToolRunner(config, ports, sensitivity, purposeValidation);
     }
 
     public static Builder builder() {
@@ -48,17 +55,30 @@ public final class WritingAnalysisEngine {
         return runner.invoke(operation, context, arguments);
     }
 
-    /** The closed JSON Schema (draft 2020-12) of the operation's arguments. */
+    /**
+     * Parses a raw JSON request body for {@link #invoke}.
+     *
+     * @throws dev.scribe.writinganalysis.core.api.ToolException {@code PAYLOAD_TOO_LARGE} over 1
+     *     MiB, {@code INVALID_ARGUMENT} for malformed JSON
+     */
+    public static JsonNode parseArguments(byte[] body) {
+        return RequestBodies.parse(body);
+    }
+
+    /** Returns the closed JSON Schema (draft 2020-12) of the operation's arguments. */
     public JsonNode inputSchema(Operation operation) {
         return runner.schemas().input(operation);
     }
 
-    /** The closed JSON Schema (draft 2020-12) of the operation's successful output. */
+    /** Returns the closed JSON Schema (draft 2020-12) of the operation's successful output. */
     public JsonNode outputSchema(Operation operation) {
         return runner.schemas().output(operation);
     }
 
-    /** Collects configuration and ports; every port and the clock and noise source are required. */
+    /**
+     * Collects configuration and ports. Every port, the clock and the noise source are required;
+     * the classifier and purpose-validator settings default to the documented values.
+     */
     public static final class Builder {
 
         private EngineConfig config;
@@ -73,8 +93,22 @@ public final class WritingAnalysisEngine {
         private EventPublisher events;
         private Clock clock;
         private NoiseSource noise;
+        private SensitivityConfig sensitivity = SensitivityConfig.defaults();
+        private PurposeValidatorConfig purposeValidation = PurposeValidatorConfig.defaults();
 
         private Builder() {}
+
+        /** Sets the classifier thresholds, time guard and name stopwords. */
+        public Builder sensitivity(SensitivityConfig sensitivity) {
+            this.sensitivity = Objects.requireNonNull(sensitivity, "sensitivity");
+            return this;
+        }
+
+        /** Sets the minimum valid score and full-score sum of purpose validation. */
+        public Builder purposeValidation(PurposeValidatorConfig purposeValidation) {
+            this.purposeValidation = Objects.requireNonNull(purposeValidation, "purposeValidation");
+            return this;
+        }
 
         public Builder config(EngineConfig config) {
             this.config = config;
@@ -151,7 +185,7 @@ public final class WritingAnalysisEngine {
                             events,
                             clock,
                             noise);
-            return new WritingAnalysisEngine(config, ports);
+            return new WritingAnalysisEngine(config, ports, sensitivity, purposeValidation);
         }
     }
 }

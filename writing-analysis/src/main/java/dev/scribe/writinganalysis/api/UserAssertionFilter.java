@@ -5,6 +5,8 @@ import dev.scribe.platform.security.TokenVerifier;
 import dev.scribe.platform.security.UserAssertions;
 import dev.scribe.platform.security.UserClaims;
 import dev.scribe.platform.web.ErrorCode;
+import dev.scribe.writinganalysis.config.PseudonymizationKey;
+import dev.scribe.writinganalysis.core.audit.Pseudonymizer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,12 +35,18 @@ public class UserAssertionFilter extends OncePerRequestFilter {
 
     static final String MESSAGE = "A valid user assertion is required.";
 
+    /** MDC key of the caller's pseudonym, the field name that structured logs carry. */
+    static final String MDC_ACTOR_PSEUDONYM = "actorPseudonym";
+
     private final TokenVerifier verifier;
     private final ErrorResponses errors;
+    private final Pseudonymizer pseudonymizer;
 
-    public UserAssertionFilter(TokenVerifier userAssertionVerifier, ErrorResponses errors) {
+    public UserAssertionFilter(
+            TokenVerifier userAssertionVerifier, ErrorResponses errors, PseudonymizationKey key) {
         this.verifier = userAssertionVerifier;
         this.errors = errors;
+        this.pseudonymizer = new Pseudonymizer(key.bytes());
     }
 
     @Override
@@ -60,6 +69,12 @@ public class UserAssertionFilter extends OncePerRequestFilter {
         }
 
         request.setAttribute(RequestAttributes.CALLER, caller);
-        chain.doFilter(request, response);
+        // Logs name the caller only by pseudonym, never by the raw user id.
+        MDC.put(MDC_ACTOR_PSEUDONYM, pseudonymizer.pseudonym(caller.subject()));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_ACTOR_PSEUDONYM);
+        }
     }
 }

@@ -42,6 +42,81 @@ class CanonicalRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void patterns_analysesOwnText() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/patterns",
+                        """
+                        {"content":"I learned a lot. However, my second draft was better.",
+                         "userId":"student-demo","purpose":"writing_improvement"}
+                        """);
+
+        assertSuccess(response);
+        JsonNode patterns = body(response).path("data").path("patterns");
+        assertThat(patterns.path("structure").path("sentenceCount").asInt()).isEqualTo(2);
+        assertThat(patterns.path("structure").path("transitionWords").asInt()).isEqualTo(1);
+        assertThat(patterns.path("style").path("writingStyle").asString()).isEqualTo("personal");
+    }
+
+    @Test
+    void reflection_isScoredAndStored() {
+        long before = reflectionsOf("student-demo-5");
+
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.student("student-demo-5"),
+                        PREFIX + "/reflections/evaluate",
+                        """
+                        {"reflection":"I learned that my thesis was too broad because I tried to cover everything. Next time I will plan my outline first.",
+                         "userId":"student-demo-5","purpose":"reflection_assessment",
+                         "assignmentContext":{"assignmentId":"essay-1"}}
+                        """);
+
+        assertSuccess(response);
+        JsonNode data = body(response).path("data");
+        assertThat(data.path("reflectionId").asString()).hasSize(36);
+        assertThat(data.path("quality").path("overall").asInt()).isBetween(0, 100);
+        assertThat(data.path("progressiveAccess").path("currentLevel").asString()).isNotBlank();
+        assertThat(reflectionsOf("student-demo-5")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void purposeValidation_scoresJustification() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoEducator(),
+                        PREFIX + "/purpose-validation",
+                        """
+                        {"purpose":"Timely intervention to support student learning improvement",
+                         "requestedData":["progress_metrics"],"requesterRole":"educator"}
+                        """);
+
+        assertSuccess(response);
+        JsonNode data = body(response).path("data");
+        assertThat(data.path("valid").isBoolean()).isTrue();
+        assertThat(data.path("justification").has("educationalBenefit")).isTrue();
+    }
+
+    @Test
+    void aiBoundaries_restrictWithoutReflection() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.student("student-demo-6"),
+                        PREFIX + "/ai-boundaries",
+                        """
+                        {"request":{"prompt":"Give me the solution and write this for me",
+                         "requestType":"answer"}}
+                        """);
+
+        assertSuccess(response);
+        JsonNode data = body(response).path("data");
+        assertThat(data.path("allowed").asBoolean()).isFalse();
+        assertThat(data.path("accessLevel").asString()).isEqualTo("restricted");
+        assertThat(data.path("boundariesApplied").toString()).contains("reflection_requirement");
+    }
+
+    @Test
     void progress_storesMinimisedSnapshot() {
         String sessionId = "session-" + UUID.randomUUID();
 
@@ -103,6 +178,49 @@ class CanonicalRoutesTest extends ServiceTestSupport {
 
         assertSuccess(response);
         assertThat(body(response).path("data").path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void insights_individualForSelf() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/insights",
+                        """
+                        {"scope":"individual","targetId":"student-demo","timeframe":"week",
+                         "purpose":"self_assessment","includeRecommendations":true}
+                        """);
+
+        assertSuccess(response);
+        JsonNode privacy = body(response).path("data").path("privacyMetadata");
+        assertThat(privacy.path("aggregationLevel").asString()).isEqualTo("individual");
+        assertThat(privacy.path("differentialPrivacyApplied").asBoolean()).isFalse();
+    }
+
+    @Test
+    void insights_classChargesBudgetOncePerDay() {
+        String body =
+                """
+                {"scope":"class","targetId":"course-demo-101","timeframe":"semester",
+                 "purpose":"class_performance_analysis"}
+                """;
+
+        HttpResponse<String> first =
+                post(TestAssertions.demoEducator(), PREFIX + "/insights", body);
+        HttpResponse<String> repeat =
+                post(TestAssertions.demoEducator(), PREFIX + "/insights", body);
+
+        assertSuccess(first);
+        assertSuccess(repeat);
+        JsonNode firstData = body(first).path("data");
+        JsonNode repeatData = body(repeat).path("data");
+        assertThat(firstData.path("privacyMetadata").path("differentialPrivacyApplied").asBoolean())
+                .isTrue();
+        assertThat(repeatData.path("privacyMetadata").path("epsilonSpent").decimalValue()).isZero();
+        assertThat(body(repeat).path("meta").path("notices").toString())
+                .contains("CACHED_DP_ANSWER");
+        // The cached release is returned unchanged, decimals included.
+        assertThat(repeatData.path("insights")).isEqualTo(firstData.path("insights"));
     }
 
     @Test
@@ -178,6 +296,13 @@ class CanonicalRoutesTest extends ServiceTestSupport {
                 {"accessType":"read","dataType":"writing_progress","userId":"student-demo",
                  "accessedBy":"student-demo","purpose":"writing_improvement"}
                 """;
+    }
+
+    private long reflectionsOf(String subject) {
+        return jdbc.sql("SELECT COUNT(*) FROM reflection_record WHERE subject_id = :subject")
+                .param("subject", subject)
+                .query(Long.class)
+                .single();
     }
 
     private long authorizationFailures() {

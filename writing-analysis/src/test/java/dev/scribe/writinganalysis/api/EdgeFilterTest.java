@@ -76,7 +76,7 @@ class EdgeFilterTest extends ServiceTestSupport {
 
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(body(readiness).path("components").has("db")).isTrue();
+        assertThat(body(readiness).path("checks").has("database")).isTrue();
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("service=\"writing-analysis\"");

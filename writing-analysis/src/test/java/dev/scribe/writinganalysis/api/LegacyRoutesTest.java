@@ -77,6 +77,123 @@ class LegacyRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void analyzePatterns_defaultsSubjectToCaller() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/analyze-patterns",
+                        """
+                        {"content":"A short essay. It has two sentences.","sessionId":"s-1",
+                         "metadata":{"assignmentId":"essay-1","timestamp":"2026-01-01T00:00:00Z"}}
+                        """);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.path("message").asString()).isEqualTo("Writing patterns analyzed");
+        assertThat(
+                        body.path("data")
+                                .path("patterns")
+                                .path("structure")
+                                .path("sentenceCount")
+                                .asInt())
+                .isEqualTo(2);
+        assertThat(body.path("meta").path("notices").toString())
+                .contains("FIELD_IGNORED:sessionId")
+                .contains("FIELD_IGNORED:metadata.timestamp")
+                .doesNotContain("FIELD_IGNORED:metadata.assignmentId");
+    }
+
+    @Test
+    void evaluateReflection_ignoresCriteria() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/evaluate-reflection",
+                        """
+                        {"reflectionText":"I learned to plan because my first draft wandered.",
+                         "criteria":["depth"]}
+                        """);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.path("message").asString()).isEqualTo("Reflection evaluated");
+        assertThat(body.path("data").path("quality").has("overall")).isTrue();
+        assertThat(body.path("meta").path("notices").toString()).contains("FIELD_IGNORED:criteria");
+    }
+
+    @Test
+    void generateInsights_mapsToIndividualScope() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/generate-insights",
+                        "{\"studentId\":\"student-demo\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.path("message").asString()).isEqualTo("Insights generated");
+        assertThat(body.path("data").path("privacyMetadata").path("aggregationLevel").asString())
+                .isEqualTo("individual");
+        assertThat(body.path("data").has("recommendations")).isTrue();
+    }
+
+    @Test
+    void validatePurpose_rejectsOtherRoleClaim() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/validate-educational-purpose",
+                        """
+                        {"purpose":"Support my own learning improvement",
+                         "requestContext":{"userId":"someone","role":"educator",
+                         "dataRequested":["progress_metrics"]}}
+                        """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = body(response);
+        assertThat(body.path("error").path("code").asString()).isEqualTo("IDENTITY_MISMATCH");
+        assertThat(body.path("serviceUsed").asString()).isEqualTo("mcp");
+    }
+
+    @Test
+    void validatePurpose_usesCallerRole() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoEducator(),
+                        PREFIX + "/validate-educational-purpose",
+                        """
+                        {"purpose":"Timely intervention to support student learning improvement",
+                         "requestContext":{"userId":"someone","dataRequested":["progress_metrics"]}}
+                        """);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.path("message").asString()).isEqualTo("Purpose validated");
+        assertThat(body.path("meta").path("notices").toString())
+                .contains("FIELD_IGNORED:requestContext.userId");
+    }
+
+    @Test
+    void applyAiBoundaries_mapsPromptAndContext() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        PREFIX + "/apply-ai-boundaries",
+                        """
+                        {"content":"My draft argues that homework should be optional.",
+                         "aiRequest":"How can I make my argument clearer?",
+                         "assignmentContext":{"type":"essay","restrictions":["no_ai"]}}
+                        """);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.path("message").asString()).isEqualTo("AI boundaries applied");
+        assertThat(body.path("data").has("allowed")).isTrue();
+        assertThat(body.path("meta").path("notices").toString())
+                .contains("FIELD_IGNORED:assignmentContext.restrictions");
+    }
+
+    @Test
     void writingProgress_readsByPath() {
         HttpResponse<String> response =
                 get(

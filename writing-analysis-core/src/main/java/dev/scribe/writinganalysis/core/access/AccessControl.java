@@ -242,7 +242,7 @@ public final class AccessControl {
         }
     }
 
-    /** Whether the subject's stored consent covers {@code consentPurpose}. */
+    /** Returns whether the subject's stored consent covers {@code consentPurpose}. */
     public boolean hasConsent(String subjectId, String consentPurpose) {
         return consentFailure(subjectId, consentPurpose).isEmpty();
     }
@@ -294,7 +294,7 @@ public final class AccessControl {
      * Checks that the declared purpose may be used by the caller's role in this operation.
      *
      * @param self the caller is the subject
-     * @param aggregateInsights the call asks for class or cohort insights
+     * @param aggregateInsights the call requests class or cohort insights
      */
     private void checkPurpose(
             CallContext context, AccessRequest request, boolean self, boolean aggregateInsights) {

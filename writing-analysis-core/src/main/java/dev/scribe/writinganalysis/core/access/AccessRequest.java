@@ -4,7 +4,7 @@ import dev.scribe.writinganalysis.core.api.Operation;
 import java.util.Objects;
 
 /**
- * What a call asks to do, as far as access rules and the audit trail of a denial need it.
+ * Summary of a request as far as the access rules and the audit entry of a denial need it.
  *
  * @param operation the operation
  * @param subjectId the student concerned, or null (aggregates, tools without a subject)

@@ -46,7 +46,7 @@ public enum PurposeCode {
         this.roles = EnumSet.of(first, rest);
     }
 
-    /** The wire code, for example {@code writing_improvement}. */
+    /** Returns the wire code, for example {@code writing_improvement}. */
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,7 +1,7 @@
 package dev.scribe.writinganalysis.core.access;
 
 /**
- * Why access to one subject was granted.
+ * Grounds on which access to one subject was granted.
  *
  * @param selfAccess the caller is the subject
  * @param breakGlass an administrator accessed one student's data with a justification

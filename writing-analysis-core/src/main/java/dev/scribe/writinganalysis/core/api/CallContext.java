@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param traceId W3C trace id, or null
  * @param accessJustification break-glass justification of an administrator ({@code
  *     X-Access-Justification} header or MCP {@code _meta.accessJustification}), or null
- * @param tier tier that answers; recorded in audit details
+ * @param tier tier that produces the result; recorded in audit details
  * @param acceptedAt time at which the gateway accepted a queued write ({@code X-Accepted-At}), or
  *     null; used as the snapshot time of progress writes and the occurrence time of audited
  *     accesses

@@ -27,7 +27,9 @@ public final class ToolException extends RuntimeException {
         this.violations = violations == null ? List.of() : List.copyOf(violations);
     }
 
-    /** Schema or semantic violation of one field ({@code INVALID_ARGUMENT}). */
+    /**
+     * Creates an {@code INVALID_ARGUMENT} error for a schema or semantic violation of one field.
+     */
     public static ToolException invalid(String field, String rule, String rejectedValue) {
         return new ToolException(
                 ErrorCode.INVALID_ARGUMENT,
@@ -36,7 +38,10 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation(field, rule, rejectedValue)));
     }
 
-    /** A string over its maximum length or a body over 1 MiB ({@code PAYLOAD_TOO_LARGE}). */
+    /**
+     * Creates a {@code PAYLOAD_TOO_LARGE} error for a string over its maximum length or a body over
+     * 1 MiB.
+     */
     public static ToolException tooLarge(String field, String rule, String rejectedValue) {
         return new ToolException(
                 ErrorCode.PAYLOAD_TOO_LARGE,
@@ -45,7 +50,10 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation(field, rule, rejectedValue)));
     }
 
-    /** A role, relationship, purpose or justification rule denies the request. */
+    /**
+     * Creates a {@code FORBIDDEN} error: a role, relationship, purpose or justification rule denies
+     * the request.
+     */
     public static ToolException forbidden(String reason) {
         return new ToolException(
                 ErrorCode.FORBIDDEN,
@@ -55,7 +63,8 @@ public final class ToolException extends RuntimeException {
     }
 
     /**
-     * A resource the caller would be entitled to does not exist or lies outside the institution.
+     * Creates a {@code NOT_FOUND} error for a resource that does not exist or lies outside the
+     * institution.
      */
     public static ToolException notFound(String field) {
         return new ToolException(
@@ -65,7 +74,10 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation(field, "NOT_FOUND", null)));
     }
 
-    /** The subject's stored consent does not cover this processing. */
+    /**
+     * Creates a {@code CONSENT_REQUIRED} error: the subject's stored consent does not cover the
+     * processing.
+     */
     public static ToolException consentRequired(String consentPurpose, String verificationResult) {
         return new ToolException(
                 ErrorCode.CONSENT_REQUIRED,
@@ -74,7 +86,10 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation(null, "consent " + consentPurpose, verificationResult)));
     }
 
-    /** An identity field of the body differs from the authenticated caller. */
+    /**
+     * Creates an {@code IDENTITY_MISMATCH} error for an identity field that differs from the
+     * caller.
+     */
     public static ToolException identityMismatch(String field) {
         return new ToolException(
                 ErrorCode.IDENTITY_MISMATCH,
@@ -83,7 +98,7 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation(field, "must equal the authenticated caller", null)));
     }
 
-    /** Writing session owned by another student, or a stale progress snapshot. */
+    /** Creates a {@code CONFLICT} error: a session owned by another student or a stale snapshot. */
     public static ToolException conflict(String reason, String field) {
         return new ToolException(
                 ErrorCode.CONFLICT,
@@ -92,7 +107,10 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation(field, reason, null)));
     }
 
-    /** A dependency needed for a safe answer is unreachable; the request is refused. */
+    /**
+     * Creates an {@code UNAVAILABLE} error because a dependency needed for a safe result is
+     * unreachable.
+     */
     public static ToolException unavailable(String reason) {
         return new ToolException(
                 ErrorCode.UNAVAILABLE,
@@ -101,7 +119,7 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation(null, reason, null)));
     }
 
-    /** The real group is below its minimum size; the size itself is not revealed. */
+    /** Creates an {@code INSUFFICIENT_GROUP_SIZE} error that does not reveal the group size. */
     public static ToolException insufficientGroupSize() {
         return new ToolException(
                 ErrorCode.INSUFFICIENT_GROUP_SIZE,
@@ -110,7 +128,10 @@ public final class ToolException extends RuntimeException {
                 List.of(new Violation("targetId", "INSUFFICIENT_GROUP_SIZE", null)));
     }
 
-    /** The target's differential-privacy budget cannot pay for a new release. */
+    /**
+     * Creates a {@code PRIVACY_BUDGET_EXHAUSTED} error: the target's budget cannot pay for a
+     * release.
+     */
     public static ToolException budgetExhausted() {
         return new ToolException(
                 ErrorCode.PRIVACY_BUDGET_EXHAUSTED,

@@ -19,7 +19,10 @@ public final class AuditHashing {
 
     private AuditHashing() {}
 
-    /** The entry as a JSON object without {@code entryHash}; timestamps in ISO millis with Z. */
+    /**
+     * Converts the entry to a JSON object without {@code entryHash}, timestamps in ISO millis with
+     * Z.
+     */
     public static ObjectNode hashedFields(AuditEntry entry) {
         ObjectNode node = Json.object();
         node.put("seq", entry.seq());

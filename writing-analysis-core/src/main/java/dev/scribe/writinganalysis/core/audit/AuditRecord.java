@@ -6,8 +6,8 @@ import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a tool wants recorded in the audit trail, with raw ids; {@link AuditRecorder} turns it into
- * a chained entry with pseudonyms.
+ * Audit content supplied by a tool, with raw ids; {@link AuditRecorder} turns it into a chained
+ * entry with pseudonyms.
  *
  * @param occurredAt time of the audited processing
  * @param actorId raw id of the actor

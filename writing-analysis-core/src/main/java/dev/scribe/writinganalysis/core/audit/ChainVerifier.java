@@ -82,6 +82,9 @@ public final class ChainVerifier {
         if (invalid == null && expectedSeq <= last) {
             invalid = expectedSeq;
         }
+        if (invalid == null && (to == null || to > head.seq()) && truncatedAfter(head)) {
+            invalid = head.seq() + 1;
+        }
         return new ChainVerification(
                 first,
                 last,
@@ -90,6 +93,12 @@ public final class ChainVerifier {
                 invalid == null,
                 invalid,
                 lastCheckpointSeq);
+    }
+
+    /** Detects a trail cut after its head: a checkpoint names an entry beyond the head. */
+    private boolean truncatedAfter(ChainHead head) {
+        AuditCheckpoint newest = store.latestCheckpointAtOrBefore(Long.MAX_VALUE);
+        return newest != null && newest.seq() > head.seq();
     }
 
     private boolean checkpointMatches(AuditCheckpoint checkpoint, String entryHash) {

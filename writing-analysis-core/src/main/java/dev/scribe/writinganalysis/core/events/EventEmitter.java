@@ -101,7 +101,7 @@ public final class EventEmitter {
         return envelope;
     }
 
-    /** A W3C traceparent continuing the caller's trace with a new span id, or null without one. */
+    /** Builds a W3C traceparent that continues the caller's trace with a new span id, or null. */
     private String traceparent(String traceId) {
         if (traceId == null || !TRACE_ID.matcher(traceId).matches()) {
             return null;

@@ -47,8 +47,4 @@ public final class ToolSchemas {
     public JsonNode output(Operation operation) {
         return outputs.get(operation).deepCopy();
     }
-
-    JsonNode inputShared(Operation operation) {
-        return inputs.get(operation);
-    }
 }

@@ -25,7 +25,7 @@ public record ConsentDecision(
         Objects.requireNonNull(source, "source");
     }
 
-    /** A granted, non-expiring consent given by the student. */
+    /** Creates a granted, non-expiring consent given by the student. */
     public static ConsentDecision grantedByStudent(String purpose) {
         return new ConsentDecision(purpose, true, false, ConsentSource.STUDENT, null);
     }

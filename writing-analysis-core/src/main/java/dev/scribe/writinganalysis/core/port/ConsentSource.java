@@ -1,6 +1,6 @@
 package dev.scribe.writinganalysis.core.port;
 
-/** Who gave a consent decision. */
+/** Origin of a consent decision: the student, a guardian or the institution. */
 public enum ConsentSource {
     STUDENT,
     GUARDIAN,

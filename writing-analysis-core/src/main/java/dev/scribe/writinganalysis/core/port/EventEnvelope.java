@@ -67,7 +67,7 @@ public record EventEnvelope(
             String educationalPurpose,
             int retentionPeriodDays) {}
 
-    /** Whether this is a privacy event (it has a category). */
+    /** Returns whether this is a privacy event, which is the case when it has a category. */
     public boolean isPrivacyEvent() {
         return category != null;
     }

@@ -59,7 +59,7 @@ final class ClassifyTool implements Tool {
         return new ToolResult(output, List.of());
     }
 
-    /** The classification fields of the tool output, without the timestamp. */
+    /** Builds the classification fields of the tool output, without the timestamp. */
     static ObjectNode classificationJson(Classification classification) {
         ObjectNode output = Json.object();
         output.put("sensitivityLevel", classification.sensitivityLevel().wireName());

@@ -9,10 +9,16 @@ import dev.scribe.writinganalysis.core.api.ToolResult;
 import dev.scribe.writinganalysis.core.audit.AuditRecorder;
 import dev.scribe.writinganalysis.core.audit.ChainVerifier;
 import dev.scribe.writinganalysis.core.audit.Pseudonymizer;
+import dev.scribe.writinganalysis.core.boundaries.AiBoundaryRules;
 import dev.scribe.writinganalysis.core.events.EventEmitter;
 import dev.scribe.writinganalysis.core.json.Json;
 import dev.scribe.writinganalysis.core.json.ToolSchemas;
+import dev.scribe.writinganalysis.core.patterns.WritingPatternAnalyzer;
+import dev.scribe.writinganalysis.core.purpose.PurposeValidator;
+import dev.scribe.writinganalysis.core.purpose.PurposeValidatorConfig;
+import dev.scribe.writinganalysis.core.reflection.ReflectionScorer;
 import dev.scribe.writinganalysis.core.sensitivity.SensitivityClassifier;
+import dev.scribe.writinganalysis.core.sensitivity.SensitivityConfig;
 import dev.scribe.writinganalysis.core.validation.ArgumentValidator;
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,7 +31,11 @@ public final class ToolRunner {
     private final ArgumentValidator validator;
     private final Map<Operation, Tool> tools = new EnumMap<>(Operation.class);
 
-    public ToolRunner(EngineConfig config, EnginePorts ports) {
+    public ToolRunner(
+            EngineConfig config,
+            EnginePorts ports,
+            SensitivityConfig sensitivity,
+            PurposeValidatorConfig purposeValidation) {
         this.schemas = new ToolSchemas(Json.mapper());
         this.validator = new ArgumentValidator(schemas);
 
@@ -47,9 +57,26 @@ public final class ToolRunner {
                         ports.clock(),
                         new Denials(recorder, events, ports.clock()));
         ToolSupport support = new ToolSupport(config, ports, access, recorder, events);
-        SensitivityClassifier classifier = SensitivityClassifier.withDefaults();
+        SensitivityClassifier classifier = new SensitivityClassifier(sensitivity, System::nanoTime);
 
         tools.put(Operation.CLASSIFY_CONTENT_SENSITIVITY, new ClassifyTool(support, classifier));
+        tools.put(
+                Operation.ANALYZE_WRITING_PATTERNS,
+                new PatternsTool(support, classifier, WritingPatternAnalyzer.withDefaults()));
+        tools.put(
+                Operation.EVALUATE_REFLECTION_QUALITY,
+                new ReflectionTool(support, classifier, new ReflectionScorer()));
+        tools.put(
+                Operation.VALIDATE_EDUCATIONAL_PURPOSE,
+                new PurposeTool(support, new PurposeValidator(purposeValidation)));
+        tools.put(
+                Operation.APPLY_AI_BOUNDARIES,
+                new BoundariesTool(
+                        support,
+                        new AiBoundaryRules(
+                                classifier,
+                                config.blockDirectAnswers(),
+                                config.maxAiContextLength())));
         tools.put(Operation.TRACK_WRITING_PROGRESS, new TrackProgressTool(support));
         tools.put(Operation.READ_WRITING_PROGRESS, new ReadProgressTool(support));
         tools.put(Operation.AUDIT_WRITING_DATA_ACCESS, new AuditAccessTool(support));
@@ -66,9 +93,6 @@ public final class ToolRunner {
 
     public ToolResult invoke(Operation operation, CallContext context, JsonNode arguments) {
         Tool tool = tools.get(operation);
-        if (tool == null) {
-            throw new UnsupportedOperationException(operation.toolName() + " is not wired yet");
-        }
         JsonNode checked =
                 arguments == null || arguments.isNull() || arguments.isMissingNode()
                         ? Json.object()

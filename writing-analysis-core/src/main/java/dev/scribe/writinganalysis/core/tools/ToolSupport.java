@@ -20,7 +20,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What every tool shares: configuration, ports, access rules, the audit recorder and events. */
+/** Shared dependencies of the tools: configuration, ports, access rules, audit recorder, events. */
 public record ToolSupport(
         EngineConfig config,
         EnginePorts ports,
@@ -42,8 +42,8 @@ public record ToolSupport(
     }
 
     /**
-     * The details every success entry carries: access type, course, assignment, privacy flags
-     * ({@code self_access} or none), tier and a null error code.
+     * Creates the details every success entry carries: access type, course, assignment, privacy
+     * flags ({@code self_access} or none), tier and a null error code.
      */
     public ObjectNode baseDetails(CallContext context, AccessRequest request, boolean selfAccess) {
         ObjectNode details = Json.object();
@@ -60,10 +60,27 @@ public record ToolSupport(
         return details;
     }
 
-    /** Appends the success entry of a tool's own processing. */
+    /** Appends the success entry of a tool's own processing, categorised by its access type. */
     public AuditEntry auditSuccess(
             CallContext context,
             AccessRequest request,
+            String resourceId,
+            boolean consentChecked,
+            ObjectNode details) {
+        return auditSuccess(
+                context,
+                request,
+                category(request.accessType()),
+                resourceId,
+                consentChecked,
+                details);
+    }
+
+    /** Appends the success entry of a tool's own processing in the given category. */
+    public AuditEntry auditSuccess(
+            CallContext context,
+            AccessRequest request,
+            String category,
             String resourceId,
             boolean consentChecked,
             ObjectNode details) {
@@ -73,7 +90,7 @@ public record ToolSupport(
                         context.caller().id(),
                         context.caller().role().name(),
                         request.subjectId(),
-                        category(request.accessType()),
+                        category,
                         request.operation().toolName(),
                         request.resourceType(),
                         resourceId,
@@ -96,9 +113,9 @@ public record ToolSupport(
     }
 
     /**
-     * The access purpose reported in {@code privacy.data.accessed}: {@code educational-analysis}
-     * for self-access, {@code system-monitoring} for system identities and break-glass access,
-     * {@code instructor-review} otherwise.
+     * Returns the access purpose reported in {@code privacy.data.accessed}: {@code
+     * educational-analysis} for self-access, {@code system-monitoring} for system identities and
+     * break-glass access, {@code instructor-review} otherwise.
      */
     public static String accessPurpose(CallContext context, SubjectGrant grant) {
         if (grant != null && grant.selfAccess()) {

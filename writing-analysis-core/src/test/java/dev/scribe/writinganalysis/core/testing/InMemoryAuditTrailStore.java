@@ -87,7 +87,7 @@ public final class InMemoryAuditTrailStore implements AuditTrailStore {
         return result;
     }
 
-    /** All entries in chain order. */
+    /** Returns all entries in chain order. */
     public synchronized List<AuditEntry> all() {
         return List.copyOf(entries);
     }

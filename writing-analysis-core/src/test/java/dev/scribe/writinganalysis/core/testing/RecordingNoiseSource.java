@@ -14,7 +14,9 @@ public final class RecordingNoiseSource implements NoiseSource {
     private int next;
     private final List<Double> scales = new CopyOnWriteArrayList<>();
 
-    /** A source whose u values are taken in turn from {@code uniforms}, each in (-0.5, 0.5). */
+    /**
+     * Creates a source that returns the values of {@code uniforms} in turn, each in (-0.5, 0.5).
+     */
     public RecordingNoiseSource(double... uniforms) {
         if (uniforms.length == 0) {
             throw new IllegalArgumentException("at least one value of u is needed");
@@ -27,7 +29,7 @@ public final class RecordingNoiseSource implements NoiseSource {
         this.uniforms = uniforms.clone();
     }
 
-    /** A source that always draws u = 0, so every noise value is zero. */
+    /** Creates a source that always draws u = 0, so every noise value is zero. */
     public static RecordingNoiseSource zero() {
         return new RecordingNoiseSource(0.0);
     }

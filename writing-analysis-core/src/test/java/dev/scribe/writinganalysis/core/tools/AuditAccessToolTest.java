@@ -142,7 +142,7 @@ class AuditAccessToolTest {
     }
 
     @Test
-    void subjectsOwnAccessDoesNotCountForDailyFirstAccess() {
+    void ownAccessIgnoredForDailyFirst() {
         t.invoke(
                 Operation.AUDIT_WRITING_DATA_ACCESS,
                 student,
@@ -211,7 +211,7 @@ class AuditAccessToolTest {
     }
 
     @Test
-    void fiftyOneEntriesInAnHourAreRapidAccess() {
+    void fiftyOneEntriesAreRapidAccess() {
         for (int i = 0; i < 51; i++) {
             t.clock.set(NOW.plusSeconds(i));
             t.invoke(
