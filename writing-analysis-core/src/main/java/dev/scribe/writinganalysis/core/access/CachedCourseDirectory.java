@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Course directory that keeps each answer of the wrapped directory for at most a time-to-live (60
+ * Course directory that keeps each result of the wrapped directory for at most a time-to-live (60
  * seconds by default), so relationships are never older than that. When the wrapped directory fails
  * and no fresh entry exists, the failure propagates and the engine refuses the request.
  */
