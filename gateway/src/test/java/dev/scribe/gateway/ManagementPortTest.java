@@ -1,5 +1,8 @@
 package dev.scribe.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -7,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The management port serves health, metrics and the assertion key set. */
@@ -31,12 +35,19 @@ class ManagementPortTest extends GatewayTestSupport {
 
     @Test
     void prometheusCarriesServiceLabel() {
-        // One rejected request, so that the rejection counter exists.
+        // One rejected and one forwarded request, so that both meters exist.
         client.get()
                 .uri("/api/writing-analysis/essays/e-1")
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+        UPSTREAM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        client.get()
+                .uri("/api/writing-analysis/essays/e-1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(STUDENT))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         String metrics =
                 management()
@@ -52,6 +63,7 @@ class ManagementPortTest extends GatewayTestSupport {
         assertThat(metrics).contains("service=\"gateway\"");
         assertThat(metrics).contains("jvm_memory_used_bytes");
         assertThat(metrics).contains("gateway_auth_rejections_total");
+        assertThat(metrics).contains("gateway_upstream_requests_seconds_count");
     }
 
     @Test
