@@ -31,10 +31,19 @@ public final class TokenVerifier {
     /** Tolerated difference between the issuer's clock and ours. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
 
+    /**
+     * Longest remaining lifetime a token may claim. User access tokens live 15 minutes, so an
+     * expiry further ahead than this means a misconfigured or forged issuer.
+     */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(1);
+
     private static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS =
             Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
 
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Duration clockSkew;
+    private final Duration maxLifetime;
+    private final Clock clock;
 
     public TokenVerifier(
             JWKSource<SecurityContext> keys,
@@ -42,6 +51,20 @@ public final class TokenVerifier {
             String expectedAudience,
             Duration clockSkew,
             Clock clock) {
+        this(keys, expectedIssuer, expectedAudience, clockSkew, DEFAULT_MAX_LIFETIME, clock);
+    }
+
+    public TokenVerifier(
+            JWKSource<SecurityContext> keys,
+            String expectedIssuer,
+            String expectedAudience,
+            Duration clockSkew,
+            Duration maxLifetime,
+            Clock clock) {
+        this.clockSkew = clockSkew;
+        this.maxLifetime = maxLifetime;
+        this.clock = clock;
+
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
 
@@ -92,9 +115,18 @@ public final class TokenVerifier {
         }
     }
 
-    /** A verifier of the gateway's user assertions over the gateway's key set. */
+    /**
+     * A verifier of the gateway's user assertions over the gateway's key set; an assertion may
+     * claim at most its 120-second lifetime.
+     */
     public static TokenVerifier userAssertions(JWKSet gatewayKeys, Clock clock) {
-        return forKeySet(gatewayKeys, UserAssertions.ISSUER, UserAssertions.AUDIENCE, clock);
+        return new TokenVerifier(
+                new ImmutableJWKSet<>(gatewayKeys.toPublicJWKSet()),
+                UserAssertions.ISSUER,
+                UserAssertions.AUDIENCE,
+                DEFAULT_CLOCK_SKEW,
+                UserAssertions.LIFETIME,
+                clock);
     }
 
     /** Verifies {@code token} and returns its identity claims. */
@@ -112,7 +144,25 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw new TokenVerificationException("The token could not be verified", e);
         }
+        checkExpiry(claims);
         return toUserClaims(claims);
+    }
+
+    /**
+     * Rejects a token whose {@code exp} is null or further ahead than the maximum lifetime. The
+     * claims verifier only checks that an {@code exp} key exists and skips a null value.
+     */
+    private void checkExpiry(JWTClaimsSet claims) throws TokenVerificationException {
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null) {
+            throw new TokenVerificationException("The token has no expiry time");
+        }
+        if (expiry.toInstant().isAfter(clock.instant().plus(maxLifetime).plus(clockSkew))) {
+            throw new TokenVerificationException(
+                    "The token expires later than the maximum lifetime of "
+                            + maxLifetime.toSeconds()
+                            + " seconds");
+        }
     }
 
     private static UserClaims toUserClaims(JWTClaimsSet claims) throws TokenVerificationException {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
@@ -59,6 +62,50 @@ class TokenVerifierTest {
         String token = issuer.issue(STUDENT, Duration.ofSeconds(-20));
 
         assertThat(verifier.verify(token).subject()).isEqualTo("student-42");
+    }
+
+    @Test
+    void tokenWithNullExpiryRejected() throws Exception {
+        String payload =
+                "{\"iss\":\"test-issuer\",\"aud\":\"platform-api\",\"sub\":\"student-42\","
+                        + "\"role\":\"STUDENT\",\"inst\":\"inst-1\",\"tv\":1,\"exp\":null}";
+        JWSObject jws =
+                new JWSObject(
+                        new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                        new Payload(payload));
+        jws.sign(new ECDSASigner(key));
+
+        assertThatThrownBy(() -> verifier.verify(jws.serialize()))
+                .isInstanceOf(TokenVerificationException.class)
+                .hasMessage("The token has no expiry time");
+    }
+
+    @Test
+    void tokenBeyondMaxLifetimeRejected() {
+        String token = issuer.issue(STUDENT, Duration.ofHours(1).plusSeconds(31));
+
+        assertThatThrownBy(() -> verifier.verify(token))
+                .isInstanceOf(TokenVerificationException.class)
+                .hasMessageContaining("maximum lifetime");
+    }
+
+    @Test
+    void tokenAtMaxLifetimeAccepted() throws Exception {
+        String token = issuer.issue(STUDENT, Duration.ofHours(1));
+
+        assertThat(verifier.verify(token).subject()).isEqualTo("student-42");
+    }
+
+    @Test
+    void assertionBeyondItsLifetimeRejected() {
+        TokenIssuer assertions = TokenIssuer.userAssertions(key, CLOCK);
+        String token = assertions.issue(STUDENT, Duration.ofMinutes(10));
+
+        assertThatThrownBy(
+                        () ->
+                                TokenVerifier.userAssertions(SigningKeys.publicSet(key), CLOCK)
+                                        .verify(token))
+                .isInstanceOf(TokenVerificationException.class);
     }
 
     @Test
