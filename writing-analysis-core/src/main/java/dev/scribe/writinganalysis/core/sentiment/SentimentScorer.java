@@ -29,7 +29,12 @@ public final class SentimentScorer {
         this.lexicon = lexicon;
     }
 
+    /** Scores a text; the result is kept on the text, keyed by this scorer's lexicon. */
     public SentimentScore score(AnalyzedText text) {
+        return text.derived(lexicon, this::compute);
+    }
+
+    private SentimentScore compute(AnalyzedText text) {
         List<Token> tokens = text.tokens();
         if (tokens.isEmpty()) {
             return new SentimentScore(Rational.ZERO, 0);
