@@ -13,9 +13,9 @@ import java.util.function.Function;
  * <p>Normalisation maps the typographic apostrophe U+2019 to {@code '} and a lone CR to LF, one
  * code unit for one code unit, so every offset into {@link #normalized()} is also an offset into
  * {@link #original()}. In a CR LF pair the LF is the line break and the CR stays as white space.
- * Instances are immutable; the lazily computed pieces are safe to publish between threads because
- * each is an immutable list written to a volatile field, and computing one twice gives the same
- * result.
+ * Instances are immutable. The lazily computed pieces are immutable lists written to volatile
+ * fields, and computing one twice gives the same result, so instances are safe to share between
+ * threads.
  */
 public final class AnalyzedText {
 

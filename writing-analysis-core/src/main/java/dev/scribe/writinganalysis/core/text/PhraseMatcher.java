@@ -20,8 +20,8 @@ import java.util.Set;
  *
  * <p>Phrases are indexed by their first word (their leading run of token characters). Every match
  * starts where a run of token characters starts, so the matcher looks up each run of the text once
- * and tries only the phrases with that first word: the cost is linear in the text length times the
- * number of phrases that share one first word.
+ * and tries only the phrases with that first word. The cost is therefore linear in the text length
+ * times the number of phrases that share one first word.
  */
 public final class PhraseMatcher {
 
@@ -62,8 +62,8 @@ public final class PhraseMatcher {
         // key length before skipping a run as too long.
         this.maxFirstWordLength = maxLength * 2;
         boolean allAscii = index.keySet().stream().allMatch(PhraseMatcher::isAsciiWord);
-        // The length filter is exact only when every first word is ASCII, whose lower case keeps
-        // the length of the text run; otherwise every length is admitted.
+        // The length filter is exact only when every first word is ASCII, because then a matching
+        // text run has the same length as the word. Otherwise every length is admitted.
         this.firstWordLengths = allAscii ? lengths : -1L;
     }
 
