@@ -14,9 +14,9 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * Reports the CPU time of the benchmark process per operation, for average-time benchmarks. On a
- * shared machine the wall time per operation includes time spent waiting for a core; the CPU time
- * does not, so it estimates the cost on an idle core. It is an upper bound for that cost, because
- * it also counts JIT and GC threads and the cache misses other processes cause.
+ * shared machine the wall time per operation includes time spent waiting for a core, but the CPU
+ * time does not. It is still an upper bound for the cost on an idle core, because it also counts
+ * JIT and GC threads and the cache misses other processes cause.
  *
  * <p>Use with {@code -prof dev.scribe.benchmarks.ProcessCpuProfiler}.
  */
