@@ -99,6 +99,11 @@ public final class Lexicon {
         return valence == null ? 0 : valence;
     }
 
+    /** Calls {@code action} with every word and its valence. */
+    public void forEach(java.util.function.BiConsumer<String, Integer> action) {
+        valences.forEach(action);
+    }
+
     public int size() {
         return valences.size();
     }

@@ -39,6 +39,9 @@ public final class PhraseMatcher {
     /** Bit n is set when some first word has n UTF-16 units; runs of other lengths skip hashing. */
     private final long firstWordLengths;
 
+    /** Bit c - 'a' is set when some first word starts with the ASCII letter c. */
+    private final int firstLetters;
+
     private PhraseMatcher(Map<String, List<Phrase>> index, List<String> phrases) {
         this.phrases = phrases;
         int capacity = Integer.highestOneBit(Math.max(4, index.size() * 4) - 1) << 1;
@@ -47,8 +50,11 @@ public final class PhraseMatcher {
         this.mask = capacity - 1;
         int maxLength = 0;
         long lengths = 0;
+        int letters = 0;
         for (Map.Entry<String, List<Phrase>> entry : index.entrySet()) {
             String word = entry.getKey();
+            char first = word.charAt(0);
+            letters |= first >= 'a' && first <= 'z' ? 1 << (first - 'a') : 0;
             lengths |= word.length() < 64 ? 1L << word.length() : 0;
             int slot = hashLower(word, 0, word.length()) & mask;
             while (firstWords[slot] != null) {
@@ -65,6 +71,10 @@ public final class PhraseMatcher {
         // The length filter is exact only when every first word is ASCII, because then a matching
         // text run has the same length as the word. Otherwise every length is admitted.
         this.firstWordLengths = allAscii ? lengths : -1L;
+        // Only ASCII first words that all start with a-z can reject a run by its first letter.
+        boolean allStartWithLetters =
+                index.keySet().stream().allMatch(w -> w.charAt(0) >= 'a' && w.charAt(0) <= 'z');
+        this.firstLetters = allAscii && allStartWithLetters ? letters : -1;
     }
 
     private static boolean isAsciiWord(String word) {
@@ -152,6 +162,14 @@ public final class PhraseMatcher {
         if (length > maxFirstWordLength
                 || (length < 64 && (firstWordLengths >>> length & 1) == 0)) {
             return null;
+        }
+        char first = s.charAt(start);
+        if (first < 0x80) {
+            int letter = (first | 0x20) - 'a';
+            boolean asciiLetter = letter >= 0 && letter < 26 && Character.isLetter(first);
+            if (firstLetters != -1 && (!asciiLetter || (firstLetters >>> letter & 1) == 0)) {
+                return null;
+            }
         }
         int slot = hashLower(s, start, end) & mask;
         while (true) {
