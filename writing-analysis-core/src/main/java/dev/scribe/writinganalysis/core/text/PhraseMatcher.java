@@ -48,29 +48,34 @@ public final class PhraseMatcher {
         this.firstWords = new String[capacity];
         this.phrasesByFirstWord = new Phrase[capacity][];
         this.mask = capacity - 1;
+
         int maxLength = 0;
         long lengths = 0;
         int letters = 0;
         for (Map.Entry<String, List<Phrase>> entry : index.entrySet()) {
             String word = entry.getKey();
-            char first = word.charAt(0);
-            letters |= first >= 'a' && first <= 'z' ? 1 << (first - 'a') : 0;
-            lengths |= word.length() < 64 ? 1L << word.length() : 0;
             int slot = hashLower(word, 0, word.length()) & mask;
             while (firstWords[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             firstWords[slot] = word;
             phrasesByFirstWord[slot] = entry.getValue().toArray(new Phrase[0]);
+
             maxLength = Math.max(maxLength, word.length());
+            lengths |= word.length() < 64 ? 1L << word.length() : 0;
+            char first = word.charAt(0);
+            letters |= first >= 'a' && first <= 'z' ? 1 << (first - 'a') : 0;
         }
+
         // A lower-case mapping can change the UTF-16 length of a character, so allow twice the
         // key length before skipping a run as too long.
         this.maxFirstWordLength = maxLength * 2;
-        boolean allAscii = index.keySet().stream().allMatch(PhraseMatcher::isAsciiWord);
+
         // The length filter is exact only when every first word is ASCII, because then a matching
         // text run has the same length as the word. Otherwise every length is admitted.
+        boolean allAscii = index.keySet().stream().allMatch(PhraseMatcher::isAsciiWord);
         this.firstWordLengths = allAscii ? lengths : -1L;
+
         // Only ASCII first words that all start with a-z can reject a run by its first letter.
         boolean allStartWithLetters =
                 index.keySet().stream().allMatch(w -> w.charAt(0) >= 'a' && w.charAt(0) <= 'z');
