@@ -36,6 +36,29 @@ public enum Operation {
         return mcpTool;
     }
 
+    /**
+     * Returns the MCP {@code readOnlyHint}: true only for classification, which stores and audits
+     * nothing.
+     */
+    public boolean readOnlyHint() {
+        return this == CLASSIFY_CONTENT_SENSITIVITY;
+    }
+
+    /** Returns the MCP {@code idempotentHint}: true for classification and purpose validation. */
+    public boolean idempotentHint() {
+        return this == CLASSIFY_CONTENT_SENSITIVITY || this == VALIDATE_EDUCATIONAL_PURPOSE;
+    }
+
+    /** Returns the MCP {@code destructiveHint}, false for every operation. */
+    public boolean destructiveHint() {
+        return false;
+    }
+
+    /** Returns the MCP {@code openWorldHint}, false because no operation calls outside systems. */
+    public boolean openWorldHint() {
+        return false;
+    }
+
     public static Optional<Operation> fromToolName(String name) {
         for (Operation operation : values()) {
             if (operation.toolName.equals(name)) {

@@ -25,7 +25,7 @@ public record EventScope(
     /** Retention of writing-session snapshots, in days. */
     public static final int PROGRESS_DAYS = 730;
 
-    /** Retention of cached differentially private answers, in days. */
+    /** Retention of cached differentially private results, in days. */
     public static final int ANALYTICS_DAYS = 365;
 
     /** Default retention of the audit trail, in days. */

@@ -22,11 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A query makes m releases (class 5, cohort 6) and spends epsilon on them in equal parts, so
  * each release gets Laplace noise of scale b = sensitivity / (epsilon / m). Neighbouring data sets
- * differ in one student's data, and the roster size n is public. The sensitivities are: active
- * students 1, words per student W/n (per-student words clipped at W), sum of per-student mean
- * reflection quality 100, students with a reflection 1, each quality-band count 2, and each
- * participation bucket B, because one student can be active in every bucket. Rates, means and
- * shares are derived from released values only, which costs no extra budget.
+ * differ in one student's data, and the roster size n is public. The sensitivities are 1 for active
+ * students, W/n for words per student (per-student words clipped at W) and 100 for the sum of
+ * per-student mean reflection quality. They are 1 for students with a reflection, 2 for each
+ * quality-band count and B for each participation bucket, because one student can be active in
+ * every bucket. Rates, means and shares are derived from released values only, which costs no extra
+ * budget.
  */
 public final class AggregateInsights {
 

@@ -18,7 +18,7 @@ public final class Json {
 
     private Json() {}
 
-    /** The shared mapper; thread-safe and immutable. */
+    /** Returns the shared mapper, which is thread-safe and immutable. */
     public static JsonMapper mapper() {
         return MAPPER;
     }

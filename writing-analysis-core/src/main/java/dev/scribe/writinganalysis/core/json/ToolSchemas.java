@@ -38,17 +38,13 @@ public final class ToolSchemas {
         }
     }
 
-    /** A copy of the input schema, so callers cannot change the shared one. */
+    /** Returns a copy of the input schema, so callers cannot change the shared one. */
     public JsonNode input(Operation operation) {
         return inputs.get(operation).deepCopy();
     }
 
-    /** A copy of the output schema. */
+    /** Returns a copy of the output schema. */
     public JsonNode output(Operation operation) {
         return outputs.get(operation).deepCopy();
-    }
-
-    JsonNode inputShared(Operation operation) {
-        return inputs.get(operation);
     }
 }

@@ -79,10 +79,15 @@ public final class SensitivityClassifier {
     }
 
     public Classification classify(String content) {
+        return classify(AnalyzedText.of(content));
+    }
+
+    /** Classifies an already prepared text, so a caller can reuse its tokens for other analyses. */
+    public Classification classify(AnalyzedText text) {
         long startNanos = nanoTime.getAsLong();
         long guardNanos = config.guardTimeout().toNanos();
+        String content = text.original();
 
-        AnalyzedText text = AnalyzedText.of(content);
         Detection detection = detect(text, startNanos, guardNanos);
         List<SensitiveElement> elements = merge(detection.candidates(), content);
         if (detection.distress() != null) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ public final class Lexicon {
     private final Map<String, Integer> valences;
 
     private Lexicon(Map<String, Integer> valences) {
-        this.valences = Map.copyOf(valences);
+        // A HashMap looks up faster than Map.copyOf here; it is never modified after construction.
+        this.valences = Collections.unmodifiableMap(new HashMap<>(valences));
     }
 
     /** Loads the lexicon shipped with the engine. */

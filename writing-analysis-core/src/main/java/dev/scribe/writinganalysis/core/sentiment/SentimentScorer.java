@@ -3,6 +3,8 @@ package dev.scribe.writinganalysis.core.sentiment;
 import dev.scribe.writinganalysis.core.text.AnalyzedText;
 import dev.scribe.writinganalysis.core.text.Rational;
 import dev.scribe.writinganalysis.core.text.Token;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,9 +17,11 @@ public final class SentimentScorer {
     private static final int NEGATION_WINDOW = 3;
 
     private static final Set<String> NEGATORS =
-            Set.of(
-                    "not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "cannot",
-                    "without");
+            Collections.unmodifiableSet(
+                    new HashSet<>(
+                            List.of(
+                                    "not", "no", "never", "neither", "nor", "none", "nobody",
+                                    "nothing", "cannot", "without")));
 
     private final Lexicon lexicon;
 
@@ -32,24 +36,19 @@ public final class SentimentScorer {
         }
 
         long sum = 0;
+        int lastNegator = Integer.MIN_VALUE / 2;
         for (int i = 0; i < tokens.size(); i++) {
-            int valence = lexicon.valenceOf(tokens.get(i).lower());
-            if (valence == 0) {
-                continue;
+            String lower = tokens.get(i).lower();
+            int valence = lexicon.valenceOf(lower);
+            if (valence != 0) {
+                boolean negated = i - lastNegator <= NEGATION_WINDOW;
+                sum += negated ? -valence : valence;
             }
-            sum += negatedWithinWindow(tokens, i) ? -valence : valence;
+            if (isNegator(lower)) {
+                lastNegator = i;
+            }
         }
         return new SentimentScore(Rational.of(sum, tokens.size()), tokens.size());
-    }
-
-    /** Tests whether one of the three tokens before {@code index} is a negator. */
-    private static boolean negatedWithinWindow(List<Token> tokens, int index) {
-        for (int k = Math.max(0, index - NEGATION_WINDOW); k < index; k++) {
-            if (isNegator(tokens.get(k).lower())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isNegator(String lowerToken) {

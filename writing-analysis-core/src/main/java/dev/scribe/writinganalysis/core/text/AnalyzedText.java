@@ -23,8 +23,7 @@ public final class AnalyzedText {
     private final List<Token> tokens;
     private final int[] tokenStarts;
     private final int[] tokenEnds;
-
-    private volatile WordRuns wordRuns;
+    private final WordRuns wordRuns;
     private volatile List<Span> sentences;
     private volatile List<Span> paragraphs;
     private volatile List<Span> lines;
@@ -32,7 +31,9 @@ public final class AnalyzedText {
     private AnalyzedText(String original) {
         this.original = original;
         this.normalized = normalize(original);
-        this.tokens = tokenize(normalized);
+        WordRuns.Builder runs = new WordRuns.Builder();
+        this.tokens = tokenize(normalized, runs);
+        this.wordRuns = runs.build();
         this.tokenStarts = new int[tokens.size()];
         this.tokenEnds = new int[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
@@ -126,14 +127,9 @@ public final class AnalyzedText {
         return lo;
     }
 
-    /** Maximal runs of token characters with their simple lower case, used by phrase matching. */
+    /** Returns the maximal runs of token characters, where every whole-word match starts. */
     WordRuns wordRuns() {
-        WordRuns result = wordRuns;
-        if (result == null) {
-            result = WordRuns.of(normalized);
-            wordRuns = result;
-        }
-        return result;
+        return wordRuns;
     }
 
     static String normalize(String s) {
@@ -156,12 +152,14 @@ public final class AnalyzedText {
         return chars == null ? s : new String(chars);
     }
 
-    private static List<Token> tokenize(String s) {
+    /** Splits tokens and records each run of token characters, apostrophe-joined ones included. */
+    private static List<Token> tokenize(String s, WordRuns.Builder runs) {
         List<Token> result = new ArrayList<>(Math.max(4, s.length() / 5));
         int n = s.length();
         int i = 0;
         while (i < n) {
-            int cp = s.codePointAt(i);
+            char c = s.charAt(i);
+            int cp = c < 0x80 ? c : s.codePointAt(i);
             if (!TextChars.isTokenChar(cp)) {
                 i += Character.charCount(cp);
                 continue;
@@ -169,8 +167,11 @@ public final class AnalyzedText {
 
             int start = i;
             i = skipTokenChars(s, i);
+            runs.add(start, i);
             while (i + 1 < n && s.charAt(i) == '\'' && TextChars.tokenCharAt(s, i + 1)) {
-                i = skipTokenChars(s, i + 1);
+                int runStart = i + 1;
+                i = skipTokenChars(s, runStart);
+                runs.add(runStart, i);
             }
             String text = s.substring(start, i);
             result.add(new Token(text, TextChars.lower(text), start, i));
@@ -181,6 +182,14 @@ public final class AnalyzedText {
     static int skipTokenChars(String s, int from) {
         int i = from;
         while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (!TextChars.isTokenChar(c)) {
+                    break;
+                }
+                i++;
+                continue;
+            }
             int cp = s.codePointAt(i);
             if (!TextChars.isTokenChar(cp)) {
                 break;

@@ -25,14 +25,50 @@ import java.util.Set;
  */
 public final class PhraseMatcher {
 
-    private final Map<String, List<Phrase>> phrasesByFirstWord;
-    private final List<String> phrases;
-
     private record Phrase(String original, String lower, int firstWordLength) {}
 
-    private PhraseMatcher(Map<String, List<Phrase>> phrasesByFirstWord, List<String> phrases) {
-        this.phrasesByFirstWord = phrasesByFirstWord;
+    private final List<String> phrases;
+
+    /** Open-addressing table from a lower-case first word to the phrases that start with it. */
+    private final String[] firstWords;
+
+    private final Phrase[][] phrasesByFirstWord;
+    private final int mask;
+    private final int maxFirstWordLength;
+
+    /** Bit n is set when some first word has n UTF-16 units; runs of other lengths skip hashing. */
+    private final long firstWordLengths;
+
+    private PhraseMatcher(Map<String, List<Phrase>> index, List<String> phrases) {
         this.phrases = phrases;
+        int capacity = Integer.highestOneBit(Math.max(4, index.size() * 4) - 1) << 1;
+        this.firstWords = new String[capacity];
+        this.phrasesByFirstWord = new Phrase[capacity][];
+        this.mask = capacity - 1;
+        int maxLength = 0;
+        long lengths = 0;
+        for (Map.Entry<String, List<Phrase>> entry : index.entrySet()) {
+            String word = entry.getKey();
+            lengths |= word.length() < 64 ? 1L << word.length() : 0;
+            int slot = hashLower(word, 0, word.length()) & mask;
+            while (firstWords[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            firstWords[slot] = word;
+            phrasesByFirstWord[slot] = entry.getValue().toArray(new Phrase[0]);
+            maxLength = Math.max(maxLength, word.length());
+        }
+        // A lower-case mapping can change the UTF-16 length of a character, so allow twice the
+        // key length before skipping a run as too long.
+        this.maxFirstWordLength = maxLength * 2;
+        boolean allAscii = index.keySet().stream().allMatch(PhraseMatcher::isAsciiWord);
+        // The length filter is exact only when every first word is ASCII, whose lower case keeps
+        // the length of the text run; otherwise every length is admitted.
+        this.firstWordLengths = allAscii ? lengths : -1L;
+    }
+
+    private static boolean isAsciiWord(String word) {
+        return word.chars().allMatch(c -> c < 0x80);
     }
 
     /**
@@ -83,29 +119,83 @@ public final class PhraseMatcher {
     }
 
     private boolean scan(AnalyzedText text, List<Match> sink, boolean stopAtFirst) {
-        if (phrasesByFirstWord.isEmpty()) {
-            return false;
-        }
-
         String s = text.normalized();
         WordRuns runs = text.wordRuns();
+        int[] starts = runs.starts();
+        int[] ends = runs.ends();
+        boolean found = false;
         for (int k = 0; k < runs.size(); k++) {
-            List<Phrase> candidates = phrasesByFirstWord.get(runs.lowerKeys()[k]);
+            Phrase[] candidates = lookup(s, starts[k], ends[k]);
             if (candidates == null) {
                 continue;
             }
             for (Phrase phrase : candidates) {
-                int end = matchRest(s, runs.ends()[k], phrase);
+                int end = matchRest(s, ends[k], phrase);
                 if (end < 0) {
                     continue;
                 }
                 if (stopAtFirst) {
                     return true;
                 }
-                sink.add(new Match(phrase.original(), runs.starts()[k], end));
+                found = true;
+                sink.add(new Match(phrase.original(), starts[k], end));
             }
         }
-        return sink != null && !sink.isEmpty();
+        return found;
+    }
+
+    /**
+     * Finds the phrases whose first word equals the run, case-insensitively, without allocating.
+     */
+    private Phrase[] lookup(String s, int start, int end) {
+        int length = end - start;
+        if (length > maxFirstWordLength
+                || (length < 64 && (firstWordLengths >>> length & 1) == 0)) {
+            return null;
+        }
+        int slot = hashLower(s, start, end) & mask;
+        while (true) {
+            String word = firstWords[slot];
+            if (word == null) {
+                return null;
+            }
+            if (equalsLower(word, s, start, end)) {
+                return phrasesByFirstWord[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int lowerAt(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+            return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+        }
+        return Character.toLowerCase(s.codePointAt(i));
+    }
+
+    private static int hashLower(String s, int start, int end) {
+        int h = 0;
+        int i = start;
+        while (i < end) {
+            h = 31 * h + lowerAt(s, i);
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean equalsLower(String word, String s, int start, int end) {
+        int i = start;
+        int j = 0;
+        while (i < end && j < word.length()) {
+            int cp = word.codePointAt(j);
+            if (lowerAt(s, i) != cp) {
+                return false;
+            }
+            i += Character.charCount(s.codePointAt(i));
+            j += Character.charCount(cp);
+        }
+        return i == end && j == word.length();
     }
 
     /** Matches the phrase after its first word; returns the end offset or -1. */

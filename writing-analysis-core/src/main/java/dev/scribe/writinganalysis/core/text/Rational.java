@@ -145,6 +145,15 @@ public final class Rational implements Comparable<Rational> {
 
     @Override
     public int compareTo(Rational other) {
+        long high1 = Math.multiplyHigh(numerator, other.denominator);
+        long high2 = Math.multiplyHigh(other.numerator, denominator);
+        long low1 = numerator * other.denominator;
+        long low2 = other.numerator * denominator;
+        boolean fits1 = (high1 == 0 && low1 >= 0) || (high1 == -1 && low1 < 0);
+        boolean fits2 = (high2 == 0 && low2 >= 0) || (high2 == -1 && low2 < 0);
+        if (fits1 && fits2) {
+            return Long.compare(low1, low2);
+        }
         BigInteger left =
                 BigInteger.valueOf(numerator).multiply(BigInteger.valueOf(other.denominator));
         BigInteger right =

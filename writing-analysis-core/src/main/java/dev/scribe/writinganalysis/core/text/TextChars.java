@@ -5,6 +5,18 @@ import java.util.Locale;
 /** Character classes shared by every analyser, defined on Unicode code points. */
 public final class TextChars {
 
+    private static final boolean[] ASCII_TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_TOKEN_CHARS[c] =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '_';
+        }
+    }
+
     private TextChars() {}
 
     /**
@@ -33,10 +45,7 @@ public final class TextChars {
     /** Tests for a token character: a letter, a combining mark, a decimal digit or {@code _}. */
     public static boolean isTokenChar(int cp) {
         if (cp < 0x80) {
-            return (cp >= 'a' && cp <= 'z')
-                    || (cp >= 'A' && cp <= 'Z')
-                    || (cp >= '0' && cp <= '9')
-                    || cp == '_';
+            return cp >= 0 && ASCII_TOKEN_CHARS[cp];
         }
         switch (Character.getType(cp)) {
             case Character.UPPERCASE_LETTER,
@@ -95,7 +104,28 @@ public final class TextChars {
 
     /** Lower-cases with the Unicode mappings, independent of the default locale. */
     public static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        // Fast path for ASCII, the common case: the result equals toLowerCase(Locale.ROOT).
+        int firstUpper = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+            if (firstUpper < 0 && c >= 'A' && c <= 'Z') {
+                firstUpper = i;
+            }
+        }
+        if (firstUpper < 0) {
+            return s;
+        }
+        char[] chars = s.toCharArray();
+        for (int i = firstUpper; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
     }
 
     /**

@@ -1,40 +1,31 @@
 package dev.scribe.writinganalysis.core.text;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * The maximal runs of token characters of a normalised text. Every whole-word match starts at the
- * start of such a run, because a match may not be preceded by a token character.
+ * The maximal runs of token characters of a normalised text, in order. Every whole-word match
+ * starts at the start of such a run, because a match may not be preceded by a token character.
  */
-record WordRuns(int[] starts, int[] ends, String[] lowerKeys) {
+record WordRuns(int[] starts, int[] ends, int size) {
 
-    static WordRuns of(String s) {
-        List<int[]> spans = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            if (!TextChars.isTokenChar(cp)) {
-                i += Character.charCount(cp);
-                continue;
+    /** Collects runs while the tokenizer scans the text. */
+    static final class Builder {
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        private int size;
+
+        void add(int start, int end) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
             }
-            int start = i;
-            i = AnalyzedText.skipTokenChars(s, i);
-            spans.add(new int[] {start, i});
+            starts[size] = start;
+            ends[size] = end;
+            size++;
         }
 
-        int[] starts = new int[spans.size()];
-        int[] ends = new int[spans.size()];
-        String[] keys = new String[spans.size()];
-        for (int k = 0; k < spans.size(); k++) {
-            starts[k] = spans.get(k)[0];
-            ends[k] = spans.get(k)[1];
-            keys[k] = TextChars.lowerSimple(s.substring(starts[k], ends[k]));
+        WordRuns build() {
+            return new WordRuns(starts, ends, size);
         }
-        return new WordRuns(starts, ends, keys);
-    }
-
-    int size() {
-        return starts.length;
     }
 }

@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Generates writing insights ({@code generate_writing_insights}): exact for one student,
  * differentially private for a class or cohort, with group-size gates, a per-target budget and a
- * same-day answer cache.
+ * same-day result cache.
  */
 final class InsightsTool implements Tool {
 

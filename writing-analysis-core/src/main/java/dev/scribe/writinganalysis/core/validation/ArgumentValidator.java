@@ -29,15 +29,16 @@ public final class ArgumentValidator {
 
     private static final Pattern SAFE_PROPERTY_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
-    private final ToolSchemas schemas;
+    private final Map<Operation, JsonNode> inputSchemas = new EnumMap<>(Operation.class);
     private final Map<Operation, Schema> compiled = new EnumMap<>(Operation.class);
 
     public ArgumentValidator(ToolSchemas schemas) {
-        this.schemas = schemas;
         SchemaRegistry registry =
                 SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         for (Operation operation : Operation.values()) {
-            compiled.put(operation, registry.getSchema(schemas.input(operation)));
+            JsonNode schema = schemas.input(operation);
+            inputSchemas.put(operation, schema);
+            compiled.put(operation, registry.getSchema(schema));
         }
     }
 
@@ -57,7 +58,7 @@ public final class ArgumentValidator {
 
         List<Violation> tooLong = new ArrayList<>();
         List<Violation> tooShort = new ArrayList<>();
-        checkLengths(schemas.input(operation), arguments, "", tooLong, tooShort);
+        checkLengths(inputSchemas.get(operation), arguments, "", tooLong, tooShort);
         if (!tooLong.isEmpty()) {
             throw new ToolException(
                     ErrorCode.PAYLOAD_TOO_LARGE,

@@ -35,8 +35,8 @@ final class JsonValues {
     }
 
     /**
-     * A rendering that never contains free text: strings become their length, arrays their size,
-     * numbers and booleans themselves.
+     * Renders a value without free text: strings become their length, arrays their size, numbers
+     * and booleans themselves.
      */
     static String safe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
