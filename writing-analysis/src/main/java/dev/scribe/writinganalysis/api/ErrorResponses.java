@@ -1,6 +1,5 @@
 package dev.scribe.writinganalysis.api;
 
-import dev.scribe.platform.web.CorrelationIds;
 import dev.scribe.platform.web.ErrorBody;
 import dev.scribe.platform.web.ErrorCode;
 import dev.scribe.platform.web.ErrorDetail;
@@ -36,7 +35,7 @@ public class ErrorResponses {
     /** Returns the error response for a controller or an exception handler. */
     public ResponseEntity<Object> entity(
             HttpServletRequest request, ErrorCode code, String message, List<ErrorDetail> details) {
-        HttpHeaders headers = headersFor(request, code);
+        HttpHeaders headers = headersFor(code);
         return ResponseEntity.status(code.httpStatus())
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -52,7 +51,7 @@ public class ErrorResponses {
             List<ErrorDetail> details)
             throws IOException {
         response.setStatus(code.httpStatus());
-        headersFor(request, code)
+        headersFor(code)
                 .forEach(
                         (name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -70,9 +69,13 @@ public class ErrorResponses {
         return body;
     }
 
-    private static HttpHeaders headersFor(HttpServletRequest request, ErrorCode code) {
+    /**
+     * Returns the headers of an error response. The correlation id is not among them because the
+     * correlation filter has already set it on the response, and adding it again would send it
+     * twice.
+     */
+    private static HttpHeaders headersFor(ErrorCode code) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(CorrelationIds.HEADER, RequestAttributes.correlationId(request));
         if (code.requiresRetryAfter()) {
             headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         }

@@ -136,6 +136,7 @@ class EdgeFilterTest extends ServiceTestSupport {
                 get(TestAssertions.demoStudent(), "/api/writing-analysis/no-such-route");
 
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().allValues(CorrelationIds.HEADER)).hasSize(1);
         JsonNode body = body(response);
         assertThat(body.path("success").asBoolean()).isFalse();
         assertThat(body.path("error").path("code").asString()).isEqualTo("NOT_FOUND");
@@ -172,6 +173,7 @@ class EdgeFilterTest extends ServiceTestSupport {
 
     private static void assertUnauthenticated(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues(CorrelationIds.HEADER)).hasSize(1);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         JsonNode body = body(response);
         assertThat(body.path("success").asBoolean()).isFalse();
