@@ -9,12 +9,17 @@ import dev.scribe.writinganalysis.TestAssertions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Authentication, body and routing rules that the edge enforces before any tool runs. */
 class EdgeFilterTest extends ServiceTestSupport {
+
+    @Autowired JdbcClient jdbc;
 
     private static final String SENSITIVITY = "/api/writing-analysis/sensitivity";
 
@@ -61,6 +66,26 @@ class EdgeFilterTest extends ServiceTestSupport {
                                 .build());
 
         assertUnauthenticated(response);
+    }
+
+    @Test
+    void outdatedTokenVersion_returns401Revoked() {
+        String userId = "student-" + UUID.randomUUID();
+        jdbc.sql(
+                        "INSERT INTO directory_user (id, institution_id, role, token_version)"
+                                + " VALUES (:id, 'inst-demo', 'STUDENT', 2)")
+                .param("id", userId)
+                .update();
+
+        HttpResponse<String> response =
+                send(
+                        as(TestAssertions.student(userId), SENSITIVITY)
+                                .header("Content-Type", "application/json")
+                                .POST(json("{\"content\":\"hello\"}"))
+                                .build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(body(response).path("error").path("code").asString()).isEqualTo("TOKEN_REVOKED");
     }
 
     @Test
