@@ -84,7 +84,7 @@ public class UserAssertionFilter extends OncePerRequestFilter {
         try {
             currentVersion = tokenVersions.currentVersion(caller.subject());
         } catch (DataAccessException e) {
-            // Fail closed: without the current version a revoked token cannot be told apart.
+            // Fail closed: without the current version a revoked token would pass as valid.
             log.warn("Token version check failed for actor {}", actorPseudonym, e);
             errors.write(
                     request,

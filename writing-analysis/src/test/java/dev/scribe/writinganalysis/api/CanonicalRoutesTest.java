@@ -232,6 +232,26 @@ class CanonicalRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void administratorRead_needsJustification() {
+        String path = PREFIX + "/progress/student-demo-3";
+
+        HttpResponse<String> without = get(TestAssertions.demoAdministrator(), path);
+        HttpResponse<String> with =
+                send(
+                        as(TestAssertions.demoAdministrator(), path)
+                                .header(
+                                        "X-Access-Justification",
+                                        "Investigating a support ticket about lost drafts")
+                                .GET()
+                                .build());
+
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(body(without).path("error").path("details").toString())
+                .contains("JUSTIFICATION_REQUIRED");
+        assertSuccess(with);
+    }
+
+    @Test
     void denial_isAuditedDespiteError() {
         long before = authorizationFailures();
 
