@@ -299,7 +299,11 @@ class CanonicalRoutesTest extends ServiceTestSupport {
         assertThat(metrics.body())
                 .contains("writing_analysis_tool_duration_seconds_count{")
                 .contains("tool=\"classify_content_sensitivity\"")
-                .contains("writing_analysis_tool_outcomes_total{");
+                .contains("writing_analysis_tool_outcomes_total{")
+                .contains("http_requests_total{")
+                .contains("route=\"/api/writing-analysis/sensitivity\"")
+                .contains("http_request_duration_seconds_bucket{")
+                .doesNotContain("route=\"/api/writing-analysis/progress/student-demo");
     }
 
     static String progressBody(String sessionId, int words) {
