@@ -170,6 +170,16 @@ class CanonicalRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void auditEntries_areCountedByCategory() {
+        post(TestAssertions.demoStudent(), PREFIX + "/audit", auditBody());
+
+        HttpResponse<String> metrics =
+                send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build());
+
+        assertThat(metrics.body()).contains("audit_entries_total{").contains("category=\"");
+    }
+
+    @Test
     void auditVerify_reportsValidChainToAdministrator() {
         post(TestAssertions.demoStudent(), PREFIX + "/audit", auditBody());
 
