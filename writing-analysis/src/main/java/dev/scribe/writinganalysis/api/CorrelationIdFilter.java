@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a valid inbound {@code X-Correlation-ID} or generates one, echoes it on the response and
  * puts it into the logging context for the whole request. Runs first, so that every later error
- * answer already carries the id.
+ * response already carries the id.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
