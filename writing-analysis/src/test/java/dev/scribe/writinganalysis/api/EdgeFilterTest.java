@@ -98,6 +98,8 @@ class EdgeFilterTest extends ServiceTestSupport {
                 send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build());
         HttpResponse<String> prometheus =
                 send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build());
+        HttpResponse<String> swaggerUi =
+                send(HttpRequest.newBuilder(uri("/swagger-ui/index.html")).GET().build());
 
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(readiness.statusCode()).isEqualTo(200);
@@ -105,6 +107,7 @@ class EdgeFilterTest extends ServiceTestSupport {
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("service=\"writing-analysis\"");
+        assertThat(swaggerUi.statusCode()).isEqualTo(200);
     }
 
     @Test
