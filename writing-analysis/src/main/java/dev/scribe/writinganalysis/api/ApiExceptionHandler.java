@@ -142,7 +142,7 @@ public class ApiExceptionHandler {
 
     /**
      * Reports the service's own database as unavailable: no connection, no transaction, or a
-     * transient failure. The request is refused rather than answered without its checks.
+     * transient failure. The request is rejected, never processed without its checks.
      */
     @ExceptionHandler({
         CannotCreateTransactionException.class,
@@ -151,7 +151,7 @@ public class ApiExceptionHandler {
         TransientDataAccessException.class
     })
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
-        log.warn("Request refused because the database is unavailable", e);
+        log.warn("Rejected a request because the database is unavailable", e);
         return errors.entity(
                 request,
                 ErrorCode.UNAVAILABLE,
