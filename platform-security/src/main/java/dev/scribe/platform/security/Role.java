@@ -11,7 +11,7 @@ public enum Role {
     RESEARCHER,
     SYSTEM;
 
-    /** Parses a token role claim; the claim is upper case, as tokens carry it. */
+    /** Parses a token role claim, which tokens carry in upper case. */
     public static Role fromClaim(String claim) {
         if (claim == null) {
             throw new IllegalArgumentException("Missing role claim");

@@ -1,0 +1,13 @@
+package dev.scribe.gateway.domain;
+
+/** Names of the exchange attributes through which the gateway's filters pass values on. */
+public final class ExchangeAttributes {
+
+    /** The correlation id of the request (a {@code String}), set before any other filter runs. */
+    public static final String CORRELATION_ID = "dev.scribe.gateway.correlationId";
+
+    /** The verified identity of the caller (a {@code UserClaims}), absent on public routes. */
+    public static final String USER_CLAIMS = "dev.scribe.gateway.userClaims";
+
+    private ExchangeAttributes() {}
+}

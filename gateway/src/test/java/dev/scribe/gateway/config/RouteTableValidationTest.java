@@ -1,0 +1,115 @@
+package dev.scribe.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Route tables that cannot be served unambiguously stop the gateway at start-up. */
+class RouteTableValidationTest {
+
+    @Test
+    void validTableIsAccepted() {
+        assertThatCode(
+                        () ->
+                                validate(
+                                        route("a", "/api/writing-analysis", "writing-analysis"),
+                                        route("b", "/api/analytics", "writing-analysis")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void sharedPrefixIsRejected() {
+        assertThatThrownBy(
+                        () ->
+                                validate(
+                                        route("a", "/api/analytics", "writing-analysis"),
+                                        route("b", "/api/analytics", "writing-analysis")))
+                .hasMessageContaining("routes[1].path-prefix")
+                .hasMessageContaining("owned by another route");
+    }
+
+    @Test
+    void unknownServiceIsRejected() {
+        assertThatThrownBy(() -> validate(route("a", "/api/analytics", "student-profiling")))
+                .hasMessageContaining("routes[0].service")
+                .hasMessageContaining("unknown");
+    }
+
+    @Test
+    void duplicateIdIsRejected() {
+        assertThatThrownBy(
+                        () ->
+                                validate(
+                                        route("a", "/api/analytics", "writing-analysis"),
+                                        route("a", "/api/writing-analysis", "writing-analysis")))
+                .hasMessageContaining("routes[1].id");
+    }
+
+    @Test
+    void malformedPrefixIsRejected() {
+        for (String prefix :
+                new String[] {"/api/analytics/", "/api/analytics/**", "/analytics", "/api/A"}) {
+            assertThatThrownBy(() -> validate(route("a", prefix, "writing-analysis")))
+                    .as(prefix)
+                    .hasMessageContaining("routes[0].path-prefix");
+        }
+    }
+
+    @Test
+    void invalidAuthIsRejected() {
+        RouteProperties route =
+                new RouteProperties(
+                        "a", "/api/analytics", "writing-analysis", "role:KING", 1000, true);
+
+        assertThatThrownBy(() -> validate(route)).hasMessageContaining("routes[0].auth");
+    }
+
+    @Test
+    void contextFailsWithSharedPrefix() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(RouteConfiguration.class, RouteBuilderConfiguration.class)
+                .withPropertyValues(
+                        "platform.gateway.routes[0].id=a",
+                        "platform.gateway.routes[0].path-prefix=/api/analytics",
+                        "platform.gateway.routes[0].service=writing-analysis",
+                        "platform.gateway.routes[1].id=b",
+                        "platform.gateway.routes[1].path-prefix=/api/analytics",
+                        "platform.gateway.routes[1].service=writing-analysis")
+                .run(
+                        context ->
+                                assertThat(context.getStartupFailure())
+                                        .rootCause()
+                                        .hasMessageContaining("owned by another route"));
+    }
+
+    /** The route builder and properties that the gateway auto-configuration would provide. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(GatewayProperties.class)
+    static class RouteBuilderConfiguration {
+
+        @Bean
+        RouteLocatorBuilder routeLocatorBuilder(ConfigurableApplicationContext context) {
+            return new RouteLocatorBuilder(context);
+        }
+    }
+
+    private static RouteProperties route(String id, String prefix, String service) {
+        return new RouteProperties(id, prefix, service, "user", 1000, true);
+    }
+
+    private static void validate(RouteProperties... routes) {
+        RouteConfiguration.validate(
+                new GatewayProperties(
+                        List.of(routes), List.of("writing-analysis"), 5242880, 2000, 5, 65536));
+    }
+}
