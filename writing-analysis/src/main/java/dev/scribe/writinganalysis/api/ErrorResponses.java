@@ -23,6 +23,14 @@ public class ErrorResponses {
     /** Seconds that a client should wait after a 503 or 429; the platform allows 1 to 300. */
     static final int RETRY_AFTER_SECONDS = 5;
 
+    /**
+     * Returns the wait announced in {@code Retry-After}: 1 s for a full bulkhead, which frees up
+     * within a second, else 5 s.
+     */
+    static int retryAfterSeconds(ErrorCode code) {
+        return code == ErrorCode.SERVICE_BUSY ? 1 : RETRY_AFTER_SECONDS;
+    }
+
     /** {@code serviceUsed} of legacy responses produced by the service itself (tier remote). */
     static final String SERVICE_USED_REMOTE = "mcp";
 
@@ -77,7 +85,7 @@ public class ErrorResponses {
     private static HttpHeaders headersFor(ErrorCode code) {
         HttpHeaders headers = new HttpHeaders();
         if (code.requiresRetryAfter()) {
-            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds(code)));
         }
         if (code == ErrorCode.UNAUTHENTICATED || code == ErrorCode.TOKEN_REVOKED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
