@@ -90,7 +90,9 @@ public final class GatewayReport {
                 `benchmarks/run-gateway-bench.sh`. The registry, the gateway, one \
                 writing-analysis instance (all started by `./scribe up`, embedded profile) and \
                 the load generator share the machine below, so they compete for its cores: read \
-                the numbers as the behaviour on this machine, not as production capacity.
+                the numbers as the behaviour on this machine, not as production capacity. Other \
+                work may have run on the machine at the same time; its load average before and \
+                after the runs is listed with the machine.
 
                 """);
         page.append("## Machine\n\n```text\n").append(machine.strip()).append("\n```\n\n");
@@ -113,6 +115,9 @@ public final class GatewayReport {
                 20 % reflection quality (`/reflections/evaluate`), chosen by a seeded generator. \
                 Patterns and sensitivity bodies are the 300 shared ASAP-AES essays, reflection \
                 bodies the 500 shared reflections, all for the demo user `student-demo`.
+                - Before the first run, unrecorded closed-loop traffic through the gateway and \
+                straight to the instance gives the JIT time to compile the hot paths (the \
+                `prewarm` commands below).
                 - Fixed-rate runs are open-loop: requests are sent on a schedule with \
                 `java.net.http.HttpClient.sendAsync`, whatever the server's speed, and each \
                 latency is measured from the request's intended send time, so a stalled server \
