@@ -119,9 +119,9 @@ public final class GatewayReport {
                 straight to the instance gives the JIT time to compile the hot paths (the \
                 `prewarm` commands below).
                 - Fixed-rate runs are open-loop: requests are sent on a schedule with \
-                `java.net.http.HttpClient.sendAsync`, whatever the server's speed, and each \
-                latency is measured from the request's intended send time, so a stalled server \
-                shows up as latency instead of a lower send rate (no coordinated omission). Each \
+                `java.net.http.HttpClient.sendAsync`, whatever the server's speed. Each latency \
+                is measured from the request's intended send time, so a stalled server shows up \
+                as latency instead of a lower send rate (no coordinated omission). Each \
                 run has a warm-up that is not recorded, then the measured window. Latencies of \
                 successful (2xx) requests go into an HdrHistogram; failures are counted by kind.
                 - Gateway runs send a dev user token; direct runs send the same requests to the \
@@ -175,6 +175,15 @@ public final class GatewayReport {
             }
             LatencySummary g = gateway.get().overall();
             LatencySummary d = direct.get().overall();
+            if (g.count() == 0 || d.count() == 0) {
+                page.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %d | - | - | no successful %s requests | - | - | - |\n",
+                                rate,
+                                g.count() == 0 ? "gateway" : "direct"));
+                continue;
+            }
             page.append(
                     String.format(
                             Locale.ROOT,
@@ -222,7 +231,12 @@ public final class GatewayReport {
     private static void appendTargets(StringBuilder page, List<RunResult> open) {
         page.append("## Against the targets\n\n");
         Optional<RunResult> gatewayAtTarget = find(open, "gateway", TARGET_RATE);
-        if (gatewayAtTarget.isPresent()) {
+        if (gatewayAtTarget.isPresent() && gatewayAtTarget.get().succeeded() == 0) {
+            page.append(
+                    "- p95 through the gateway at "
+                            + TARGET_RATE
+                            + " rps: no successful request, so the target is not met.\n");
+        } else if (gatewayAtTarget.isPresent()) {
             double p95 = gatewayAtTarget.get().overall().p95Ms();
             page.append(
                     String.format(
@@ -241,6 +255,16 @@ public final class GatewayReport {
             Optional<RunResult> gateway = find(open, "gateway", rate);
             Optional<RunResult> direct = find(open, "direct", rate);
             if (gateway.isEmpty() || direct.isEmpty()) {
+                continue;
+            }
+            if (gateway.get().succeeded() == 0 || direct.get().succeeded() == 0) {
+                page.append(
+                        String.format(
+                                Locale.ROOT,
+                                "- Added p50 at %d rps: not measured, because no %s request"
+                                        + " succeeded.\n",
+                                rate,
+                                gateway.get().succeeded() == 0 ? "gateway" : "direct"));
                 continue;
             }
             double added = gateway.get().overall().p50Ms() - direct.get().overall().p50Ms();
