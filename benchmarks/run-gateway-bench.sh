@@ -10,6 +10,8 @@
 #   BENCH_DURATION_SECONDS=30  measured window of each fixed-rate run
 #   BENCH_CONCURRENCY=32       requests in flight during the maximum-throughput probe
 #   BENCH_MAX_SECONDS=20       measured window of the probe (after a 5 s warm-up)
+#   BENCH_PREWARM_SECONDS=60   unrecorded closed-loop traffic, through the gateway and direct,
+#                              before the first run, so that the JIT has compiled the hot paths
 #   SCRIBE_SHARED_DATA_DIR     folder with essays/essays.jsonl and reflections/reflections.jsonl
 #                              (default: shared/data beside the repository)
 # All traffic goes to 127.0.0.1; every run stops by itself after its warm-up and window.
@@ -23,6 +25,7 @@ WARMUP=${BENCH_WARMUP_SECONDS:-10}
 DURATION=${BENCH_DURATION_SECONDS:-30}
 CONCURRENCY=${BENCH_CONCURRENCY:-32}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-20}
+PREWARM=${BENCH_PREWARM_SECONDS:-60}
 DATA_DIR=${SCRIBE_SHARED_DATA_DIR:-$ROOT/../shared/data}
 GATEWAY_URL="http://127.0.0.1:${SCRIBE_GATEWAY_PORT:-8080}"
 DIRECT_URL="http://127.0.0.1:${SCRIBE_WRITING_ANALYSIS_PORT:-8092}"
@@ -50,7 +53,7 @@ echo "--- building the load generator"
 classpath_file=$ROOT/benchmarks/target/load-classpath.txt
 # Every module of the build writes the classpath file in turn; benchmarks is built last, so the
 # file ends with its classpath.
-mvn -B -q -DskipTests package \
+mvn -B -q -Dstyle.color=never -DskipTests package \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$classpath_file" -pl benchmarks -am
 classpath="$ROOT/benchmarks/target/classes:$(cat "$classpath_file")"
@@ -70,6 +73,14 @@ load() {
   fi
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+
+echo "--- pre-warming for ${PREWARM} s (not recorded)"
+for target in gateway direct; do
+  load "$target" --mode closed --concurrency 8 --warmup-seconds 0 --duration-seconds $(((PREWARM + 1) / 2)) \
+    --output "$out/prewarm-$target.json"
+done
+
 echo "--- fixed rates: $RATES rps, ${WARMUP} s warm-up + ${DURATION} s each"
 for rate in $RATES; do
   for target in gateway direct; do
@@ -84,6 +95,7 @@ for target in gateway direct; do
     --duration-seconds "$MAX_SECONDS" --timeout-ms 10000 --output "$out/results/$target-max.json"
 done
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 machine=$out/machine.txt
 {
   echo "date (UTC):  $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -92,6 +104,7 @@ machine=$out/machine.txt
   echo "CPU:         $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')"
   echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null)"
   echo "OS:          $(uname -sr)"
+  echo "load average (1, 5, 15 min) before the runs: $load_before; after: $load_after"
   echo "JVM options: ${SCRIBE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -Dfile.encoding=UTF-8} (each component)"
   echo "java -version:"
   java -version 2>&1 | sed 's/^/  /'

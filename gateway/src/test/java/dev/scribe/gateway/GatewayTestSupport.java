@@ -71,6 +71,13 @@ public abstract class GatewayTestSupport {
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.refused-service[0].uri",
                 () -> "http://127.0.0.1:" + CLOSED_PORT);
+        // One instance is down (nothing listens on its port) and one is WireMock.
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.failover-service[0].uri",
+                () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.failover-service[1].uri",
+                () -> "http://127.0.0.1:" + UPSTREAM.port());
         registry.add(
                 "platform.security.user-tokens.jwks-file",
                 () -> KEY_DIR.resolve("user-token-issuer.jwk").toString());

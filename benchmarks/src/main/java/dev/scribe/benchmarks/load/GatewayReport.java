@@ -90,7 +90,9 @@ public final class GatewayReport {
                 `benchmarks/run-gateway-bench.sh`. The registry, the gateway, one \
                 writing-analysis instance (all started by `./scribe up`, embedded profile) and \
                 the load generator share the machine below, so they compete for its cores: read \
-                the numbers as the behaviour on this machine, not as production capacity.
+                the numbers as the behaviour on this machine, not as production capacity. Other \
+                work may have run on the machine at the same time; its load average before and \
+                after the runs is listed with the machine.
 
                 """);
         page.append("## Machine\n\n```text\n").append(machine.strip()).append("\n```\n\n");
@@ -113,10 +115,13 @@ public final class GatewayReport {
                 20 % reflection quality (`/reflections/evaluate`), chosen by a seeded generator. \
                 Patterns and sensitivity bodies are the 300 shared ASAP-AES essays, reflection \
                 bodies the 500 shared reflections, all for the demo user `student-demo`.
+                - Before the first run, unrecorded closed-loop traffic through the gateway and \
+                straight to the instance gives the JIT time to compile the hot paths (the \
+                `prewarm` commands below).
                 - Fixed-rate runs are open-loop: requests are sent on a schedule with \
-                `java.net.http.HttpClient.sendAsync`, whatever the server's speed, and each \
-                latency is measured from the request's intended send time, so a stalled server \
-                shows up as latency instead of a lower send rate (no coordinated omission). Each \
+                `java.net.http.HttpClient.sendAsync`, whatever the server's speed. Each latency \
+                is measured from the request's intended send time, so a stalled server shows up \
+                as latency instead of a lower send rate (no coordinated omission). Each \
                 run has a warm-up that is not recorded, then the measured window. Latencies of \
                 successful (2xx) requests go into an HdrHistogram; failures are counted by kind.
                 - Gateway runs send a dev user token; direct runs send the same requests to the \
@@ -170,6 +175,15 @@ public final class GatewayReport {
             }
             LatencySummary g = gateway.get().overall();
             LatencySummary d = direct.get().overall();
+            if (g.count() == 0 || d.count() == 0) {
+                page.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %d | - | - | no successful %s requests | - | - | - |\n",
+                                rate,
+                                g.count() == 0 ? "gateway" : "direct"));
+                continue;
+            }
             page.append(
                     String.format(
                             Locale.ROOT,
@@ -217,7 +231,12 @@ public final class GatewayReport {
     private static void appendTargets(StringBuilder page, List<RunResult> open) {
         page.append("## Against the targets\n\n");
         Optional<RunResult> gatewayAtTarget = find(open, "gateway", TARGET_RATE);
-        if (gatewayAtTarget.isPresent()) {
+        if (gatewayAtTarget.isPresent() && gatewayAtTarget.get().succeeded() == 0) {
+            page.append(
+                    "- p95 through the gateway at "
+                            + TARGET_RATE
+                            + " rps: no successful request, so the target is not met.\n");
+        } else if (gatewayAtTarget.isPresent()) {
             double p95 = gatewayAtTarget.get().overall().p95Ms();
             page.append(
                     String.format(
@@ -236,6 +255,16 @@ public final class GatewayReport {
             Optional<RunResult> gateway = find(open, "gateway", rate);
             Optional<RunResult> direct = find(open, "direct", rate);
             if (gateway.isEmpty() || direct.isEmpty()) {
+                continue;
+            }
+            if (gateway.get().succeeded() == 0 || direct.get().succeeded() == 0) {
+                page.append(
+                        String.format(
+                                Locale.ROOT,
+                                "- Added p50 at %d rps: not measured, because no %s request"
+                                        + " succeeded.\n",
+                                rate,
+                                gateway.get().succeeded() == 0 ? "gateway" : "direct"));
                 continue;
             }
             double added = gateway.get().overall().p50Ms() - direct.get().overall().p50Ms();

@@ -98,4 +98,30 @@ class GatewayReportTest {
 
         assertThat(page).contains("at 200 rps: no run at that rate.");
     }
+
+    @Test
+    void runWithoutSuccessHasNoDelta() {
+        RunResult failed =
+                new RunResult(
+                        "direct-200",
+                        "direct",
+                        "open",
+                        200,
+                        0,
+                        30,
+                        6000,
+                        0,
+                        Map.of("TIMEOUT", 6000L),
+                        0,
+                        new LatencySummary(0, 0, 0, 0, 0),
+                        Map.of());
+
+        String page = GatewayReport.render(List.of(open("gateway", 200, 4, 9), failed), "m", "c");
+
+        assertThat(page)
+                .contains("| 200 | - | - | no successful direct requests | - | - | - |")
+                .contains(
+                        "- Added p50 at 200 rps: not measured, because no direct request succeeded.")
+                .contains("| 200 | direct | 6000 | 0 | 6000 (TIMEOUT 6000) |");
+    }
 }

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     1 to 300 (default 5)
  * @param maxInspectedErrorBodyBytes largest upstream 5xx body that the gateway reads to decide
  *     whether it is a platform error body. A larger body counts as not conforming (default 65536)
+ * @param connectRetries how often a request is retried on another instance when the connection to
+ *     the chosen instance fails before the request was sent, 0 to 5 (default 2)
  */
 @ConfigurationProperties("platform.gateway")
 public record GatewayProperties(
@@ -25,7 +27,8 @@ public record GatewayProperties(
         @DefaultValue("5242880") long bodyLimitBytes,
         @DefaultValue("2000") int connectTimeoutMs,
         @DefaultValue("5") int retryAfterSeconds,
-        @DefaultValue("65536") int maxInspectedErrorBodyBytes) {
+        @DefaultValue("65536") int maxInspectedErrorBodyBytes,
+        @DefaultValue("2") int connectRetries) {
 
     public GatewayProperties {
         if (bodyLimitBytes < 1) {
@@ -46,6 +49,11 @@ public record GatewayProperties(
             throw new IllegalArgumentException(
                     "platform.gateway.max-inspected-error-body-bytes must be at least 1024, got "
                             + maxInspectedErrorBodyBytes);
+        }
+        if (connectRetries < 0 || connectRetries > 5) {
+            throw new IllegalArgumentException(
+                    "platform.gateway.connect-retries must be between 0 and 5, got "
+                            + connectRetries);
         }
     }
 

@@ -9,5 +9,11 @@ public final class ExchangeAttributes {
     /** The verified identity of the caller (a {@code UserClaims}), absent on public routes. */
     public static final String USER_CLAIMS = "dev.scribe.gateway.userClaims";
 
+    /**
+     * Addresses ({@code host:port}) of the upstream instances to which the connection failed during
+     * this request (a {@code Set<String>}). The load balancer skips them on a retry.
+     */
+    public static final String FAILED_INSTANCES = "dev.scribe.gateway.failedInstances";
+
     private ExchangeAttributes() {}
 }

@@ -110,6 +110,6 @@ class RouteTableValidationTest {
     private static void validate(RouteProperties... routes) {
         RouteConfiguration.validate(
                 new GatewayProperties(
-                        List.of(routes), List.of("writing-analysis"), 5242880, 2000, 5, 65536));
+                        List.of(routes), List.of("writing-analysis"), 5242880, 2000, 5, 65536, 2));
     }
 }

@@ -8,8 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -121,6 +126,37 @@ public class ApiExceptionHandler {
                 ErrorCode.NOT_FOUND,
                 "No route matches the request method and path.",
                 List.of(new ErrorDetail("method", "not served on this path: " + e.getMethod())));
+    }
+
+    /** Reports a tool whose database work ran past its deadline. */
+    @ExceptionHandler(TransactionTimedOutException.class)
+    ResponseEntity<Object> deadlineExceeded(
+            TransactionTimedOutException e, HttpServletRequest request) {
+        log.warn("Tool call ran past its deadline", e);
+        return errors.entity(
+                request,
+                ErrorCode.DEADLINE_EXCEEDED,
+                "The operation did not finish within its deadline; retry later.",
+                List.of());
+    }
+
+    /**
+     * Reports the service's own database as unavailable: no connection, no transaction, or a
+     * transient failure. The request is rejected, never processed without its checks.
+     */
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class
+    })
+    ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Rejected a request because the database is unavailable", e);
+        return errors.entity(
+                request,
+                ErrorCode.UNAVAILABLE,
+                "A dependency of the service is unavailable; retry later.",
+                List.of());
     }
 
     @ExceptionHandler(Exception.class)

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Builds the engine's call context from the verified caller and the request headers. */
@@ -22,13 +20,6 @@ final class CallContexts {
     static final String ACCESS_JUSTIFICATION = "X-Access-Justification";
     static final String REPLAYED = "X-Replayed";
     static final String ACCEPTED_AT = "X-Accepted-At";
-    static final String TRACEPARENT = "traceparent";
-
-    /** W3C traceparent: version, 32-hex trace id, 16-hex parent id, flags. */
-    private static final Pattern TRACEPARENT_FORMAT =
-            Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
-
-    private static final String INVALID_TRACE_ID = "0".repeat(32);
 
     private CallContexts() {}
 
@@ -52,22 +43,11 @@ final class CallContexts {
         return new CallContext(
                 caller,
                 RequestAttributes.correlationId(request),
-                traceId(request.getHeader(TRACEPARENT)),
+                TraceParents.traceId(request.getHeader(TraceParents.HEADER)),
                 request.getHeader(ACCESS_JUSTIFICATION),
                 Tier.REMOTE,
                 acceptedAt,
                 replayed);
-    }
-
-    private static @Nullable String traceId(@Nullable String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        Matcher matcher = TRACEPARENT_FORMAT.matcher(traceparent.trim());
-        if (!matcher.matches() || matcher.group(1).equals(INVALID_TRACE_ID)) {
-            return null;
-        }
-        return matcher.group(1);
     }
 
     private static @Nullable Instant acceptedAt(@Nullable String header) {

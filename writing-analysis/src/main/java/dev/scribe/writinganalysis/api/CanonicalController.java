@@ -1,6 +1,7 @@
 package dev.scribe.writinganalysis.api;
 
 import dev.scribe.platform.web.SuccessEnvelope;
+import dev.scribe.writinganalysis.core.WritingAnalysisEngine;
 import dev.scribe.writinganalysis.core.api.Operation;
 import dev.scribe.writinganalysis.core.api.ToolResult;
 import dev.scribe.writinganalysis.core.json.Json;
@@ -37,23 +38,24 @@ public class CanonicalController {
 
     @PostMapping("/patterns")
     ResponseEntity<SuccessEnvelope<JsonNode>> analyzePatterns(
-            @RequestBody JsonNode body, HttpServletRequest request) {
-        return run(Operation.ANALYZE_WRITING_PATTERNS, body, request);
+            @RequestBody byte[] body, HttpServletRequest request) {
+        return run(Operation.ANALYZE_WRITING_PATTERNS, parse(body), request);
     }
 
     @PostMapping("/reflections/evaluate")
     ResponseEntity<SuccessEnvelope<JsonNode>> evaluateReflection(
-            @RequestBody JsonNode body, HttpServletRequest request) {
-        return run(Operation.EVALUATE_REFLECTION_QUALITY, body, request);
+            @RequestBody byte[] body, HttpServletRequest request) {
+        return run(Operation.EVALUATE_REFLECTION_QUALITY, parse(body), request);
     }
 
     @PostMapping("/progress")
     ResponseEntity<SuccessEnvelope<JsonNode>> trackProgress(
-            @RequestBody JsonNode body,
+            @RequestBody byte[] body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey,
             HttpServletRequest request) {
-        return runIdempotent(Operation.TRACK_WRITING_PROGRESS, body, idempotencyKey, request);
+        return runIdempotent(
+                Operation.TRACK_WRITING_PROGRESS, parse(body), idempotencyKey, request);
     }
 
     @GetMapping("/progress/{studentId}")
@@ -71,35 +73,36 @@ public class CanonicalController {
 
     @PostMapping("/insights")
     ResponseEntity<SuccessEnvelope<JsonNode>> generateInsights(
-            @RequestBody JsonNode body, HttpServletRequest request) {
-        return run(Operation.GENERATE_WRITING_INSIGHTS, body, request);
+            @RequestBody byte[] body, HttpServletRequest request) {
+        return run(Operation.GENERATE_WRITING_INSIGHTS, parse(body), request);
     }
 
     @PostMapping("/sensitivity")
     ResponseEntity<SuccessEnvelope<JsonNode>> classifySensitivity(
-            @RequestBody JsonNode body, HttpServletRequest request) {
-        return run(Operation.CLASSIFY_CONTENT_SENSITIVITY, body, request);
+            @RequestBody byte[] body, HttpServletRequest request) {
+        return run(Operation.CLASSIFY_CONTENT_SENSITIVITY, parse(body), request);
     }
 
     @PostMapping("/purpose-validation")
     ResponseEntity<SuccessEnvelope<JsonNode>> validatePurpose(
-            @RequestBody JsonNode body, HttpServletRequest request) {
-        return run(Operation.VALIDATE_EDUCATIONAL_PURPOSE, body, request);
+            @RequestBody byte[] body, HttpServletRequest request) {
+        return run(Operation.VALIDATE_EDUCATIONAL_PURPOSE, parse(body), request);
     }
 
     @PostMapping("/ai-boundaries")
     ResponseEntity<SuccessEnvelope<JsonNode>> applyAiBoundaries(
-            @RequestBody JsonNode body, HttpServletRequest request) {
-        return run(Operation.APPLY_AI_BOUNDARIES, body, request);
+            @RequestBody byte[] body, HttpServletRequest request) {
+        return run(Operation.APPLY_AI_BOUNDARIES, parse(body), request);
     }
 
     @PostMapping("/audit")
     ResponseEntity<SuccessEnvelope<JsonNode>> auditDataAccess(
-            @RequestBody JsonNode body,
+            @RequestBody byte[] body,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey,
             HttpServletRequest request) {
-        return runIdempotent(Operation.AUDIT_WRITING_DATA_ACCESS, body, idempotencyKey, request);
+        return runIdempotent(
+                Operation.AUDIT_WRITING_DATA_ACCESS, parse(body), idempotencyKey, request);
     }
 
     @GetMapping("/audit/verify")
@@ -115,6 +118,14 @@ public class CanonicalController {
             arguments.put("to", to);
         }
         return run(Operation.VERIFY_AUDIT_CHAIN, arguments, request);
+    }
+
+    /**
+     * Parses the body with the engine's own parser, so that HTTP and MCP read the same bytes into
+     * the same arguments.
+     */
+    static JsonNode parse(byte[] body) {
+        return WritingAnalysisEngine.parseArguments(body);
     }
 
     private ResponseEntity<SuccessEnvelope<JsonNode>> run(

@@ -14,12 +14,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a valid inbound {@code X-Correlation-ID} or generates one, echoes it on the response and
- * puts it into the logging context for the whole request. Runs first, so that every later error
- * answer already carries the id.
+ * puts it, with the trace id of a valid {@code traceparent}, into the logging context for the whole
+ * request. Runs first, so that every later error response already carries the id.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
+
+    /** MDC key of the W3C trace id, when the request carries a valid {@code traceparent}. */
+    static final String MDC_TRACE_ID = "traceId";
 
     @Override
     protected void doFilterInternal(
@@ -31,10 +34,15 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         response.setHeader(CorrelationIds.HEADER, correlationId);
 
         MDC.put(RequestAttributes.MDC_CORRELATION_ID, correlationId);
+        String traceId = TraceParents.traceId(request.getHeader(TraceParents.HEADER));
+        if (traceId != null) {
+            MDC.put(MDC_TRACE_ID, traceId);
+        }
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestAttributes.MDC_CORRELATION_ID);
+            MDC.remove(MDC_TRACE_ID);
         }
     }
 }

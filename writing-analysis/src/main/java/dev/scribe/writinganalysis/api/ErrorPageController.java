@@ -1,8 +1,10 @@
 package dev.scribe.writinganalysis.api;
 
+import dev.scribe.platform.web.CorrelationIds;
 import dev.scribe.platform.web.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,10 @@ public class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping("/error")
-    ResponseEntity<Object> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request, HttpServletResponse response) {
+        // The error dispatch may run without the correlation filter, so the header is set here.
+        response.setHeader(CorrelationIds.HEADER, RequestAttributes.correlationId(request));
+
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int httpStatus = status instanceof Integer value ? value : 500;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

@@ -1,6 +1,5 @@
 package dev.scribe.writinganalysis.api;
 
-import dev.scribe.platform.web.CorrelationIds;
 import dev.scribe.platform.web.ErrorBody;
 import dev.scribe.platform.web.ErrorCode;
 import dev.scribe.platform.web.ErrorDetail;
@@ -24,6 +23,14 @@ public class ErrorResponses {
     /** Seconds that a client should wait after a 503 or 429; the platform allows 1 to 300. */
     static final int RETRY_AFTER_SECONDS = 5;
 
+    /**
+     * Returns the wait announced in {@code Retry-After}: 1 s for a full bulkhead, which frees up
+     * within a second, else 5 s.
+     */
+    static int retryAfterSeconds(ErrorCode code) {
+        return code == ErrorCode.SERVICE_BUSY ? 1 : RETRY_AFTER_SECONDS;
+    }
+
     /** {@code serviceUsed} of legacy responses produced by the service itself (tier remote). */
     static final String SERVICE_USED_REMOTE = "mcp";
 
@@ -36,7 +43,7 @@ public class ErrorResponses {
     /** Returns the error response for a controller or an exception handler. */
     public ResponseEntity<Object> entity(
             HttpServletRequest request, ErrorCode code, String message, List<ErrorDetail> details) {
-        HttpHeaders headers = headersFor(request, code);
+        HttpHeaders headers = headersFor(code);
         return ResponseEntity.status(code.httpStatus())
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -52,7 +59,7 @@ public class ErrorResponses {
             List<ErrorDetail> details)
             throws IOException {
         response.setStatus(code.httpStatus());
-        headersFor(request, code)
+        headersFor(code)
                 .forEach(
                         (name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -70,11 +77,15 @@ public class ErrorResponses {
         return body;
     }
 
-    private static HttpHeaders headersFor(HttpServletRequest request, ErrorCode code) {
+    /**
+     * Returns the headers of an error response. The correlation id is not among them because the
+     * correlation filter has already set it on the response, and adding it again would send it
+     * twice.
+     */
+    private static HttpHeaders headersFor(ErrorCode code) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(CorrelationIds.HEADER, RequestAttributes.correlationId(request));
         if (code.requiresRetryAfter()) {
-            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds(code)));
         }
         if (code == ErrorCode.UNAUTHENTICATED || code == ErrorCode.TOKEN_REVOKED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -56,9 +56,9 @@ public class LegacyController {
 
     @PostMapping("/analyze-patterns")
     ResponseEntity<LegacySuccessBody> analyzePatterns(
-            @RequestBody JsonNode body, HttpServletRequest request) {
+            @RequestBody byte[] body, HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         copy(legacy.use("content"), input, "content");
         JsonNode studentId = legacy.use("metadata.studentId");
@@ -84,9 +84,9 @@ public class LegacyController {
 
     @PostMapping("/evaluate-reflection")
     ResponseEntity<LegacySuccessBody> evaluateReflection(
-            @RequestBody JsonNode body, HttpServletRequest request) {
+            @RequestBody byte[] body, HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         copy(legacy.use("reflectionText"), input, "reflection");
         JsonNode studentId = legacy.use("studentId");
@@ -108,12 +108,12 @@ public class LegacyController {
 
     @PostMapping("/track-progress")
     ResponseEntity<LegacySuccessBody> trackProgress(
-            @RequestBody JsonNode body,
+            @RequestBody byte[] body,
             @RequestHeader(name = CanonicalController.IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey,
             HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         input.put("userId", context.caller().id());
         copy(legacy.use("sessionId"), input, "sessionId");
@@ -134,9 +134,9 @@ public class LegacyController {
 
     @PostMapping("/generate-insights")
     ResponseEntity<LegacySuccessBody> generateInsights(
-            @RequestBody JsonNode body, HttpServletRequest request) {
+            @RequestBody byte[] body, HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         input.put("scope", "individual");
         copy(legacy.use("studentId"), input, "targetId");
@@ -161,9 +161,9 @@ public class LegacyController {
 
     @PostMapping("/classify-sensitivity")
     ResponseEntity<LegacySuccessBody> classifySensitivity(
-            @RequestBody JsonNode body, HttpServletRequest request) {
+            @RequestBody byte[] body, HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         copy(legacy.use("content"), input, "content");
         input.putObject("context").put("contentType", "essay");
@@ -184,9 +184,9 @@ public class LegacyController {
      */
     @PostMapping("/validate-educational-purpose")
     ResponseEntity<LegacySuccessBody> validatePurpose(
-            @RequestBody JsonNode body, HttpServletRequest request) {
+            @RequestBody byte[] body, HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         copy(legacy.use("purpose"), input, "purpose");
         copy(legacy.use("requestContext.dataRequested"), input, "requestedData");
@@ -225,9 +225,9 @@ public class LegacyController {
 
     @PostMapping("/apply-ai-boundaries")
     ResponseEntity<LegacySuccessBody> applyAiBoundaries(
-            @RequestBody JsonNode body, HttpServletRequest request) {
+            @RequestBody byte[] body, HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         ObjectNode aiRequest = input.putObject("request");
         copy(legacy.use("aiRequest"), aiRequest, "prompt");
@@ -248,12 +248,12 @@ public class LegacyController {
 
     @PostMapping("/audit-data-access")
     ResponseEntity<LegacySuccessBody> auditDataAccess(
-            @RequestBody JsonNode body,
+            @RequestBody byte[] body,
             @RequestHeader(name = CanonicalController.IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey,
             HttpServletRequest request) {
         CallContext context = CallContexts.of(request);
-        LegacyBody legacy = LegacyBody.of(body);
+        LegacyBody legacy = LegacyBody.of(CanonicalController.parse(body));
         ObjectNode input = Json.object();
         input.put("accessType", "read");
         copy(legacy.use("accessLog.userId"), input, "userId");

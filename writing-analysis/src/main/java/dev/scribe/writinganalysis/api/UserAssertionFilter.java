@@ -7,17 +7,20 @@ import dev.scribe.platform.security.UserClaims;
 import dev.scribe.platform.web.ErrorCode;
 import dev.scribe.writinganalysis.config.PseudonymizationKey;
 import dev.scribe.writinganalysis.core.audit.Pseudonymizer;
+import dev.scribe.writinganalysis.domain.TokenVersions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates every request outside the open paths with the gateway's user assertion ({@code
  * X-User-Assertion}): the caller's id, role, institution and courses come from it and from nothing
  * else. A missing or invalid assertion gets 401 {@code UNAUTHENTICATED} with {@code
- * WWW-Authenticate: Bearer}, before the body is read.
+ * WWW-Authenticate: Bearer}, before the body is read; an assertion whose token version is below the
+ * user's current version in the directory gets 401 {@code TOKEN_REVOKED}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,13 +42,20 @@ public class UserAssertionFilter extends OncePerRequestFilter {
     /** MDC key of the caller's pseudonym, the field name that structured logs carry. */
     static final String MDC_ACTOR_PSEUDONYM = "actorPseudonym";
 
+    static final String REVOKED_MESSAGE = "The token has been revoked; sign in again.";
+
     private final TokenVerifier verifier;
+    private final TokenVersions tokenVersions;
     private final ErrorResponses errors;
     private final Pseudonymizer pseudonymizer;
 
     public UserAssertionFilter(
-            TokenVerifier userAssertionVerifier, ErrorResponses errors, PseudonymizationKey key) {
+            TokenVerifier userAssertionVerifier,
+            TokenVersions tokenVersions,
+            ErrorResponses errors,
+            PseudonymizationKey key) {
         this.verifier = userAssertionVerifier;
+        this.tokenVersions = tokenVersions;
         this.errors = errors;
         this.pseudonymizer = new Pseudonymizer(key.bytes());
     }
@@ -68,9 +79,34 @@ public class UserAssertionFilter extends OncePerRequestFilter {
             return;
         }
 
+        String actorPseudonym = pseudonymizer.pseudonym(caller.subject());
+        Optional<Long> currentVersion;
+        try {
+            currentVersion = tokenVersions.currentVersion(caller.subject());
+        } catch (DataAccessException e) {
+            // Fail closed: without the current version a revoked token would pass as valid.
+            log.warn("Token version check failed for actor {}", actorPseudonym, e);
+            errors.write(
+                    request,
+                    response,
+                    ErrorCode.UNAVAILABLE,
+                    "The service cannot check the token right now; retry later.",
+                    List.of());
+            return;
+        }
+        if (currentVersion.isPresent() && caller.tokenVersion() < currentVersion.get()) {
+            log.info(
+                    "Rejected a revoked token of actor {} (version {} below {})",
+                    actorPseudonym,
+                    caller.tokenVersion(),
+                    currentVersion.get());
+            errors.write(request, response, ErrorCode.TOKEN_REVOKED, REVOKED_MESSAGE, List.of());
+            return;
+        }
+
         request.setAttribute(RequestAttributes.CALLER, caller);
         // Logs name the caller only by pseudonym, never by the raw user id.
-        MDC.put(MDC_ACTOR_PSEUDONYM, pseudonymizer.pseudonym(caller.subject()));
+        MDC.put(MDC_ACTOR_PSEUDONYM, actorPseudonym);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -8,7 +8,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans shared by every layer: the clock, the pseudonymization key and the migration set. */
+/** Beans shared by every layer: the clock, the secrets and the migration set. */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfig {
 
@@ -25,6 +25,11 @@ public class CoreConfig {
     @Bean
     PseudonymizationKey pseudonymizationKey(PrivacyProperties privacy, ServiceProperties service) {
         return PseudonymizationKey.resolve(privacy.pseudonymizationKey(), service.dataDir());
+    }
+
+    @Bean
+    AuditCheckpointKey auditCheckpointKey(PrivacyProperties privacy, ServiceProperties service) {
+        return AuditCheckpointKey.resolve(privacy.auditCheckpointKey(), service.dataDir());
     }
 
     @Bean

@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * misspelt setting never silently falls back to its default. Decimal values bind to {@link
  * BigDecimal} because the engine compares thresholds exactly.
  *
+ * <p>NOTE: the service validates but does not yet use {@code lowRiskDataTypes}, the rate limits,
+ * {@code auditRetentionDays}, {@code encryptionKeyRotationDays} and {@code mcpAllowedOrigins}: it
+ * has no heuristic tier, rate limiter, retention job, key rotation or MCP endpoint yet.
+ *
  * @param sensitivityThresholdHigh sensitivity score from which content is {@code high}, 0 to 1;
  *     default 0.9
  * @param sensitivityThresholdMedium sensitivity score from which content is {@code medium}, 0 to 1;

@@ -13,7 +13,12 @@ import dev.scribe.writinganalysis.core.port.PrivacyBudgetLedger;
 import dev.scribe.writinganalysis.core.port.ReflectionStore;
 import dev.scribe.writinganalysis.core.port.RetainedContentStore;
 import dev.scribe.writinganalysis.core.port.WritingSessionStore;
+import dev.scribe.writinganalysis.core.purpose.PurposeValidatorConfig;
+import dev.scribe.writinganalysis.core.sensitivity.SensitivityConfig;
+import dev.scribe.writinganalysis.core.text.Rational;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +29,11 @@ import org.springframework.context.annotation.Configuration;
 public class EngineWiring {
 
     @Bean
-    EngineConfig engineConfig(EngineProperties properties, PseudonymizationKey key) {
-        // NOTE: no audit checkpoint key is configured yet, so the engine stores no checkpoints and
-        // chain verification starts from the first entry.
+    EngineConfig engineConfig(
+            EngineProperties properties,
+            PrivacyProperties privacy,
+            PseudonymizationKey key,
+            AuditCheckpointKey checkpointKey) {
         return new EngineConfig(
                 properties.autoRedactPii(),
                 properties.blockDirectAnswers(),
@@ -40,9 +47,9 @@ public class EngineWiring {
                 properties.privacyBudgetPerTarget(),
                 properties.dpClipWordsPerStudent(),
                 key.bytes(),
-                null,
-                null,
-                1000,
+                privacy.auditCheckpointKeyId(),
+                checkpointKey.bytes(),
+                privacy.auditCheckpointInterval(),
                 properties.institutionDefaultTimeZone(),
                 systemAllowList(properties));
     }
@@ -60,9 +67,15 @@ public class EngineWiring {
             DpAnswerCache dpAnswers,
             EventPublisher events,
             Clock clock,
-            NoiseSource noise) {
+            NoiseSource noise,
+            EngineProperties properties) {
         return WritingAnalysisEngine.builder()
                 .config(config)
+                .sensitivity(sensitivity(properties))
+                .purposeValidation(
+                        new PurposeValidatorConfig(
+                                rational(properties.educationalPurposeMinScore()),
+                                rational(properties.purposeFullScoreWeightedSum())))
                 .directory(directory)
                 .consents(consents)
                 .reflections(reflections)
@@ -75,6 +88,20 @@ public class EngineWiring {
                 .clock(clock)
                 .noise(noise)
                 .build();
+    }
+
+    private static SensitivityConfig sensitivity(EngineProperties properties) {
+        return SensitivityConfig.defaults()
+                .withThresholds(
+                        rational(properties.sensitivityThresholdHigh()),
+                        rational(properties.sensitivityThresholdMedium()),
+                        rational(properties.sensitivityThresholdLow()))
+                .withSlowWarning(Duration.ofMillis(properties.maxPrivacyCheckMs()));
+    }
+
+    /** Converts exactly: every finite decimal is a ratio of two integers. */
+    private static Rational rational(BigDecimal value) {
+        return Rational.parse(value.toPlainString());
     }
 
     /**

@@ -1,13 +1,7 @@
 package dev.scribe.writinganalysis.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,41 +54,7 @@ public final class PseudonymizationKey {
                 "platform.privacy.pseudonymization-key is not set; using the development key in"
                         + " {}. Set a managed secret outside development.",
                 file);
-        return new PseudonymizationKey(loadOrCreate(file));
-    }
-
-    private static synchronized byte[] loadOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "key", ".tmp");
-            restrictToOwner(temporary);
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(secret));
-            try {
-                // Another instance may create the file at the same moment; the first one wins and
-                // every instance then reads that one.
-                Files.move(temporary, file);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                Files.deleteIfExists(temporary);
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the development key " + file, e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // NOTE: on file systems without POSIX permissions the key file keeps default access.
-        }
+        return new PseudonymizationKey(DevelopmentKeyFiles.loadOrCreate(file));
     }
 
     /** Leaves the secret out of logs. */

@@ -5,6 +5,8 @@ import dev.scribe.writinganalysis.core.port.AuditEntry;
 import dev.scribe.writinganalysis.core.port.AuditTrailStore;
 import dev.scribe.writinganalysis.core.port.ChainHead;
 import dev.scribe.writinganalysis.core.port.ComplianceFlags;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The hash-chained audit trail in table {@code audit_event}. Appends lock the single row of {@code
@@ -34,9 +38,11 @@ public class JdbcAuditTrailStore implements AuditTrailStore {
                     + " entry_hash";
 
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    public JdbcAuditTrailStore(JdbcClient jdbc) {
+    public JdbcAuditTrailStore(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     @Override
@@ -60,7 +66,30 @@ public class JdbcAuditTrailStore implements AuditTrailStore {
                 .param("seq", entry.seq())
                 .param("hash", entry.entryHash())
                 .update();
+        countAfterCommit(entry.category());
         return entry;
+    }
+
+    /** Counts the entry in {@code audit_entries_total} once it is durable, never on rollback. */
+    private void countAfterCommit(String category) {
+        Runnable count =
+                () ->
+                        Counter.builder("audit_entries")
+                                .description("Audit entries appended to the trail")
+                                .tag("category", category)
+                                .register(meters)
+                                .increment();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        count.run();
+                    }
+                });
     }
 
     private void insert(AuditEntry entry) {

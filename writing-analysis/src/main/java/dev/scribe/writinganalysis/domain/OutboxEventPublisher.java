@@ -1,6 +1,6 @@
 package dev.scribe.writinganalysis.domain;
 
-import dev.scribe.writinganalysis.core.json.Json;
+import dev.scribe.writinganalysis.core.events.EventJson;
 import dev.scribe.writinganalysis.core.port.EventEnvelope;
 import dev.scribe.writinganalysis.core.port.EventPublisher;
 import java.time.Clock;
@@ -28,12 +28,7 @@ public class OutboxEventPublisher implements EventPublisher {
     @Override
     public void publish(EventEnvelope event) {
         Instant now = clock.instant();
-        ObjectNode envelope = Json.mapper().valueToTree(event);
-        // Wire timestamps carry exactly three fraction digits, which Instant.toString does not.
-        Instant occurredAt = event.occurredAt() == null ? now : event.occurredAt();
-        envelope.put("occurredAt", Json.timestamp(occurredAt));
-        // Derived from the category, not a field of the platform envelope.
-        envelope.remove("privacyEvent");
+        ObjectNode envelope = EventJson.toJson(event);
 
         jdbc.sql(
                         """

@@ -32,10 +32,13 @@ import org.erdtman.jcs.JsonCanonicalizer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,7 +66,7 @@ public class ToolInvoker {
     private static final String OUTCOME_SUCCESS = "success";
 
     private final WritingAnalysisEngine engine;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactionManager;
     private final IdempotencyRepository idempotency;
     private final Pseudonymizer pseudonymizer;
     private final Clock clock;
@@ -77,7 +80,7 @@ public class ToolInvoker {
             Clock clock,
             MeterRegistry meters) {
         this.engine = engine;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactionManager = transactionManager;
         this.idempotency = idempotency;
         this.pseudonymizer = new Pseudonymizer(key.bytes());
         this.clock = clock;
@@ -87,7 +90,8 @@ public class ToolInvoker {
     /** Runs the operation in its own transaction. */
     public ToolResult invoke(Operation operation, CallContext context, JsonNode arguments) {
         return measured(
-                operation, () -> inTransaction(() -> engine.invoke(operation, context, arguments)));
+                operation,
+                () -> inTransaction(operation, () -> engine.invoke(operation, context, arguments)));
     }
 
     /**
@@ -114,6 +118,7 @@ public class ToolInvoker {
                 operation,
                 () ->
                         inTransaction(
+                                operation,
                                 () -> {
                                     Instant now = clock.instant();
                                     Instant notBefore = now.minus(IDEMPOTENCY_RETENTION);
@@ -203,14 +208,24 @@ public class ToolInvoker {
         }
     }
 
-    private ToolResult inTransaction(java.util.function.Supplier<ToolResult> work) {
+    /**
+     * Runs {@code work} in one transaction whose timeout is the operation's deadline. A tool error
+     * commits, because a denial's audit entry and events must survive; only {@code UNAVAILABLE}
+     * rolls back, since the database itself may have failed and a commit would fail too.
+     */
+    private ToolResult inTransaction(
+            Operation operation, java.util.function.Supplier<ToolResult> work) {
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        transaction.setTimeout((int) deadlineOf(operation).toSeconds());
         Outcome outcome =
-                transactions.execute(
+                transaction.execute(
                         status -> {
                             try {
                                 return new Outcome(work.get(), null);
                             } catch (ToolException e) {
-                                // Commit: a denial's audit entry and events must survive.
+                                if (e.code() == ErrorCode.UNAVAILABLE) {
+                                    status.setRollbackOnly();
+                                }
                                 return new Outcome(null, e);
                             }
                         });
@@ -221,6 +236,16 @@ public class ToolInvoker {
             throw outcome.failure();
         }
         return outcome.result();
+    }
+
+    /**
+     * Returns the deadline of the operation: 10 s for insights, 5 s for every other tool. The
+     * deadline bounds the database work through the transaction timeout.
+     */
+    static Duration deadlineOf(Operation operation) {
+        return operation == Operation.GENERATE_WRITING_INSIGHTS
+                ? Duration.ofSeconds(10)
+                : Duration.ofSeconds(5);
     }
 
     private ToolResult measured(Operation operation, java.util.function.Supplier<ToolResult> work) {
@@ -235,6 +260,12 @@ public class ToolInvoker {
             throw e;
         } catch (ServiceException e) {
             outcome = e.code().name();
+            throw e;
+        } catch (TransactionTimedOutException e) {
+            outcome = ErrorCode.DEADLINE_EXCEEDED.name();
+            throw e;
+        } catch (TransactionException | DataAccessException e) {
+            outcome = ErrorCode.UNAVAILABLE.name();
             throw e;
         } finally {
             sample.stop(

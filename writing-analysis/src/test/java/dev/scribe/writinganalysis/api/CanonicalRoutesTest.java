@@ -170,6 +170,16 @@ class CanonicalRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void auditEntries_areCountedByCategory() {
+        post(TestAssertions.demoStudent(), PREFIX + "/audit", auditBody());
+
+        HttpResponse<String> metrics =
+                send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build());
+
+        assertThat(metrics.body()).contains("audit_entries_total{").contains("category=\"");
+    }
+
+    @Test
     void auditVerify_reportsValidChainToAdministrator() {
         post(TestAssertions.demoStudent(), PREFIX + "/audit", auditBody());
 
@@ -232,6 +242,26 @@ class CanonicalRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void administratorRead_needsJustification() {
+        String path = PREFIX + "/progress/student-demo-3";
+
+        HttpResponse<String> without = get(TestAssertions.demoAdministrator(), path);
+        HttpResponse<String> with =
+                send(
+                        as(TestAssertions.demoAdministrator(), path)
+                                .header(
+                                        "X-Access-Justification",
+                                        "Investigating a support ticket about lost drafts")
+                                .GET()
+                                .build());
+
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(body(without).path("error").path("details").toString())
+                .contains("JUSTIFICATION_REQUIRED");
+        assertSuccess(with);
+    }
+
+    @Test
     void denial_isAuditedDespiteError() {
         long before = authorizationFailures();
 
@@ -279,7 +309,11 @@ class CanonicalRoutesTest extends ServiceTestSupport {
         assertThat(metrics.body())
                 .contains("writing_analysis_tool_duration_seconds_count{")
                 .contains("tool=\"classify_content_sensitivity\"")
-                .contains("writing_analysis_tool_outcomes_total{");
+                .contains("writing_analysis_tool_outcomes_total{")
+                .contains("http_requests_total{")
+                .contains("route=\"/api/writing-analysis/sensitivity\"")
+                .contains("http_request_duration_seconds_bucket{")
+                .doesNotContain("route=\"/api/writing-analysis/progress/student-demo");
     }
 
     static String progressBody(String sessionId, int words) {

@@ -9,12 +9,17 @@ import dev.scribe.writinganalysis.TestAssertions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Authentication, body and routing rules that the edge enforces before any tool runs. */
 class EdgeFilterTest extends ServiceTestSupport {
+
+    @Autowired JdbcClient jdbc;
 
     private static final String SENSITIVITY = "/api/writing-analysis/sensitivity";
 
@@ -64,6 +69,26 @@ class EdgeFilterTest extends ServiceTestSupport {
     }
 
     @Test
+    void outdatedTokenVersion_returns401Revoked() {
+        String userId = "student-" + UUID.randomUUID();
+        jdbc.sql(
+                        "INSERT INTO directory_user (id, institution_id, role, token_version)"
+                                + " VALUES (:id, 'inst-demo', 'STUDENT', 2)")
+                .param("id", userId)
+                .update();
+
+        HttpResponse<String> response =
+                send(
+                        as(TestAssertions.student(userId), SENSITIVITY)
+                                .header("Content-Type", "application/json")
+                                .POST(json("{\"content\":\"hello\"}"))
+                                .build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(body(response).path("error").path("code").asString()).isEqualTo("TOKEN_REVOKED");
+    }
+
+    @Test
     void openPaths_needNoAssertion() {
         HttpResponse<String> liveness =
                 send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).GET().build());
@@ -73,6 +98,8 @@ class EdgeFilterTest extends ServiceTestSupport {
                 send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build());
         HttpResponse<String> prometheus =
                 send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build());
+        HttpResponse<String> swaggerUi =
+                send(HttpRequest.newBuilder(uri("/swagger-ui/index.html")).GET().build());
 
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(readiness.statusCode()).isEqualTo(200);
@@ -80,6 +107,7 @@ class EdgeFilterTest extends ServiceTestSupport {
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("service=\"writing-analysis\"");
+        assertThat(swaggerUi.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -136,6 +164,7 @@ class EdgeFilterTest extends ServiceTestSupport {
                 get(TestAssertions.demoStudent(), "/api/writing-analysis/no-such-route");
 
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().allValues(CorrelationIds.HEADER)).hasSize(1);
         JsonNode body = body(response);
         assertThat(body.path("success").asBoolean()).isFalse();
         assertThat(body.path("error").path("code").asString()).isEqualTo("NOT_FOUND");
@@ -172,6 +201,7 @@ class EdgeFilterTest extends ServiceTestSupport {
 
     private static void assertUnauthenticated(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues(CorrelationIds.HEADER)).hasSize(1);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         JsonNode body = body(response);
         assertThat(body.path("success").asBoolean()).isFalse();

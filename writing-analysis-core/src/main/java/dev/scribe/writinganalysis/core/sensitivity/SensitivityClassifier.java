@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +91,9 @@ public final class SensitivityClassifier {
 
         Detection detection = detect(text, startNanos, guardNanos);
         List<SensitiveElement> elements = merge(detection.candidates(), content);
+        // Every merged element has a span and is replaced; the document-level element is not.
+        int redactedCount = elements.size();
+        String redacted = redact(content, elements);
         if (detection.distress() != null) {
             elements.add(detection.distress());
         }
@@ -100,17 +104,6 @@ public final class SensitivityClassifier {
             level = level.atLeast(SensitivityLevel.MEDIUM);
         }
         List<String> recommendations = recommendations(level, elements, detection.truncated());
-        String redacted = redact(content, elements);
-        int redactedCount =
-                (int)
-                        elements.stream()
-                                .filter(
-                                        e ->
-                                                !e.type()
-                                                        .equals(
-                                                                ElementType.EMOTIONAL_DISTRESS
-                                                                        .wireName()))
-                                .count();
 
         long elapsedNanos = nanoTime.getAsLong() - startNanos;
         if (elapsedNanos > config.slowWarning().toNanos()) {
@@ -230,7 +223,7 @@ public final class SensitivityClassifier {
             return Rational.ZERO;
         }
 
-        Set<String> types = new java.util.HashSet<>();
+        Set<String> types = new HashSet<>();
         Rational max = Rational.ZERO;
         for (SensitiveElement element : elements) {
             types.add(element.type());

@@ -25,8 +25,19 @@ public final class Lexicon {
         this.valences = Collections.unmodifiableMap(new HashMap<>(valences));
     }
 
-    /** Loads the lexicon shipped with the engine. */
+    /**
+     * Returns the lexicon shipped with the engine, read once and shared because it is immutable.
+     */
     public static Lexicon loadDefault() {
+        return DefaultHolder.INSTANCE;
+    }
+
+    /** Defers reading the resource until the default lexicon is first requested. */
+    private static final class DefaultHolder {
+        static final Lexicon INSTANCE = readDefault();
+    }
+
+    private static Lexicon readDefault() {
         try (InputStream in = Lexicon.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(
@@ -86,6 +97,11 @@ public final class Lexicon {
     public int valenceOf(String lowerWord) {
         Integer valence = valences.get(lowerWord);
         return valence == null ? 0 : valence;
+    }
+
+    /** Calls {@code action} with every word and its valence. */
+    public void forEach(java.util.function.BiConsumer<String, Integer> action) {
+        valences.forEach(action);
     }
 
     public int size() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A text prepared for analysis: normalised once, tokenised once, and cut into sentences, paragraphs
@@ -12,9 +13,9 @@ import java.util.List;
  * <p>Normalisation maps the typographic apostrophe U+2019 to {@code '} and a lone CR to LF, one
  * code unit for one code unit, so every offset into {@link #normalized()} is also an offset into
  * {@link #original()}. In a CR LF pair the LF is the line break and the CR stays as white space.
- * Instances are immutable; the lazily computed pieces are safe to publish between threads because
- * each is an immutable list written to a volatile field, and computing one twice gives the same
- * result.
+ * Instances are immutable. The lazily computed pieces are immutable lists written to volatile
+ * fields, and computing one twice gives the same result, so instances are safe to share between
+ * threads.
  */
 public final class AnalyzedText {
 
@@ -24,6 +25,7 @@ public final class AnalyzedText {
     private final int[] tokenStarts;
     private final int[] tokenEnds;
     private final WordRuns wordRuns;
+    private volatile Derived derived;
     private volatile List<Span> sentences;
     private volatile List<Span> paragraphs;
     private volatile List<Span> lines;
@@ -125,6 +127,24 @@ public final class AnalyzedText {
             }
         }
         return lo;
+    }
+
+    private record Derived(Object key, Object value) {}
+
+    /**
+     * Returns the value computed for {@code key}, computing it on first use. One value is kept, so
+     * two analysers that need the same derived value of this text (for example its sentiment with
+     * one lexicon) compute it once. The key is compared by identity; the value must be immutable.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<AnalyzedText, T> compute) {
+        Derived current = derived;
+        if (current != null && current.key() == key) {
+            return (T) current.value();
+        }
+        T value = compute.apply(this);
+        derived = new Derived(key, value);
+        return value;
     }
 
     /** Returns the maximal runs of token characters, where every whole-word match starts. */

@@ -20,8 +20,8 @@ import java.util.Set;
  *
  * <p>Phrases are indexed by their first word (their leading run of token characters). Every match
  * starts where a run of token characters starts, so the matcher looks up each run of the text once
- * and tries only the phrases with that first word: the cost is linear in the text length times the
- * number of phrases that share one first word.
+ * and tries only the phrases with that first word. The cost is therefore linear in the text length
+ * times the number of phrases that share one first word.
  */
 public final class PhraseMatcher {
 
@@ -39,32 +39,47 @@ public final class PhraseMatcher {
     /** Bit n is set when some first word has n UTF-16 units; runs of other lengths skip hashing. */
     private final long firstWordLengths;
 
+    /** Bit c - 'a' is set when some first word starts with the ASCII letter c. */
+    private final int firstLetters;
+
     private PhraseMatcher(Map<String, List<Phrase>> index, List<String> phrases) {
         this.phrases = phrases;
         int capacity = Integer.highestOneBit(Math.max(4, index.size() * 4) - 1) << 1;
         this.firstWords = new String[capacity];
         this.phrasesByFirstWord = new Phrase[capacity][];
         this.mask = capacity - 1;
+
         int maxLength = 0;
         long lengths = 0;
+        int letters = 0;
         for (Map.Entry<String, List<Phrase>> entry : index.entrySet()) {
             String word = entry.getKey();
-            lengths |= word.length() < 64 ? 1L << word.length() : 0;
             int slot = hashLower(word, 0, word.length()) & mask;
             while (firstWords[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             firstWords[slot] = word;
             phrasesByFirstWord[slot] = entry.getValue().toArray(new Phrase[0]);
+
             maxLength = Math.max(maxLength, word.length());
+            lengths |= word.length() < 64 ? 1L << word.length() : 0;
+            char first = word.charAt(0);
+            letters |= first >= 'a' && first <= 'z' ? 1 << (first - 'a') : 0;
         }
+
         // A lower-case mapping can change the UTF-16 length of a character, so allow twice the
         // key length before skipping a run as too long.
         this.maxFirstWordLength = maxLength * 2;
+
+        // The length filter is exact only when every first word is ASCII, because then a matching
+        // text run has the same length as the word. Otherwise every length is admitted.
         boolean allAscii = index.keySet().stream().allMatch(PhraseMatcher::isAsciiWord);
-        // The length filter is exact only when every first word is ASCII, whose lower case keeps
-        // the length of the text run; otherwise every length is admitted.
         this.firstWordLengths = allAscii ? lengths : -1L;
+
+        // Only ASCII first words that all start with a-z can reject a run by its first letter.
+        boolean allStartWithLetters =
+                index.keySet().stream().allMatch(w -> w.charAt(0) >= 'a' && w.charAt(0) <= 'z');
+        this.firstLetters = allAscii && allStartWithLetters ? letters : -1;
     }
 
     private static boolean isAsciiWord(String word) {
@@ -152,6 +167,14 @@ public final class PhraseMatcher {
         if (length > maxFirstWordLength
                 || (length < 64 && (firstWordLengths >>> length & 1) == 0)) {
             return null;
+        }
+        char first = s.charAt(start);
+        if (first < 0x80) {
+            int letter = (first | 0x20) - 'a';
+            boolean asciiLetter = letter >= 0 && letter < 26 && Character.isLetter(first);
+            if (firstLetters != -1 && (!asciiLetter || (firstLetters >>> letter & 1) == 0)) {
+                return null;
+            }
         }
         int slot = hashLower(s, start, end) & mask;
         while (true) {

@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  * <p>String lengths are checked here in UTF-16 code units, the unit of every length limit, because
  * the schema library counts code points; its own length errors are therefore ignored. A string over
  * its {@code maxLength} makes the request {@code PAYLOAD_TOO_LARGE}; every other violation is
- * {@code INVALID_ARGUMENT}. Details never quote input strings: they report a length instead.
+ * {@code INVALID_ARGUMENT}. Integers outside the 64-bit range are checked by {@link
+ * LongRangeCheck}, because the schema library throws on some of them. Details never quote input
+ * strings: they report a length instead.
  */
 public final class ArgumentValidator {
 
@@ -68,9 +70,16 @@ public final class ArgumentValidator {
         }
 
         List<Violation> violations = new ArrayList<>(tooShort);
-        for (Error error : compiled.get(operation).validate(arguments)) {
+        LongRangeCheck longRange = LongRangeCheck.of(inputSchemas.get(operation), arguments);
+        violations.addAll(longRange.violations());
+
+        JsonNode validatable = longRange.validatable(arguments);
+        for (Error error : compiled.get(operation).validate(validatable)) {
             String keyword = error.getKeyword();
             if ("maxLength".equals(keyword) || "minLength".equals(keyword)) {
+                continue;
+            }
+            if (longRange.covers(JsonValues.dottedPath(error.getInstanceLocation()))) {
                 continue;
             }
             violations.add(toViolation(error));

@@ -6,6 +6,9 @@ import tools.jackson.databind.JsonNode;
 /** Safe renderings of JSON values and paths for error details. */
 final class JsonValues {
 
+    /** Longer numbers are reported by their length, so a detail stays one short line. */
+    private static final int MAX_SHOWN_NUMBER_LENGTH = 32;
+
     private JsonValues() {}
 
     /** JSON type name of a node. */
@@ -35,8 +38,8 @@ final class JsonValues {
     }
 
     /**
-     * Renders a value without free text: strings become their length, arrays their size, numbers
-     * and booleans themselves.
+     * Renders a value without free text: strings become their length, arrays their size, numbers of
+     * up to 32 characters and booleans themselves, longer numbers their length.
      */
     static String safe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
@@ -48,7 +51,13 @@ final class JsonValues {
         if (node.isArray()) {
             return "array of " + node.size() + " items";
         }
-        if (node.isNumber() || node.isBoolean() || node.isNull()) {
+        if (node.isNumber()) {
+            String number = node.toString();
+            return number.length() <= MAX_SHOWN_NUMBER_LENGTH
+                    ? number
+                    : "number of " + number.length() + " characters";
+        }
+        if (node.isBoolean() || node.isNull()) {
             return node.toString();
         }
         return typeOf(node);

@@ -62,7 +62,7 @@ class OutputJsonTest {
     }
 
     @Test
-    void purposeJsonOmitsApproversWhenNoApprovalIsRequired() {
+    void purposeJsonOmitsAbsentApprovers() {
         String json =
                 MAPPER.writeValueAsString(
                         PurposeValidator.withDefaults()

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ClassifierBehaviourTest {
 
-    /** A clock that advances by {@code step} on every reading, starting at 0. */
+    /** Returns a clock that advances by {@code step} on every reading, starting at 0. */
     private static LongSupplier steppingClock(Duration step) {
         AtomicLong calls = new AtomicLong();
         return () -> calls.getAndIncrement() * step.toNanos();

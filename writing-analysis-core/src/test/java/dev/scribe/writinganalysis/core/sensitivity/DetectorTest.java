@@ -123,7 +123,7 @@ class DetectorTest {
     }
 
     @Test
-    void longNameRunsAreCutIntoPiecesOfFour() {
+    void longNameRunsCutIntoFours() {
         assertThat(found("met Ana Bea Cara Dina Eva today"))
                 .containsExactly("personal_names:Ana Bea Cara Dina");
         assertThat(found("met Ana Bea Cara Dina Eva Fay today"))

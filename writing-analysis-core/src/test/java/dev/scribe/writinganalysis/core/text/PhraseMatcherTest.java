@@ -83,4 +83,19 @@ class PhraseMatcherTest {
         assertThatThrownBy(() -> PhraseMatcher.of("a.b"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void nonAsciiCharactersMatchByLowerCase() {
+        // U+212A KELVIN SIGN lower-cases to an ASCII k, so it must pass the first-letter filter.
+        assertThat(find("\u212Aill myself", "kill myself")).hasSize(1);
+        assertThat(find("\u00C9LISE wrote", "\u00E9lise"))
+                .containsExactly(new Match("\u00E9lise", 0, 5));
+        assertThat(find("ELISE wrote", "\u00E9lise")).isEmpty();
+    }
+
+    @Test
+    void runsStartingWithDigitsAreNotSkippedWrongly() {
+        assertThat(find("a 3d model", "3d")).containsExactly(new Match("3d", 2, 4));
+        assertThat(find("a 3d model", "model")).hasSize(1);
+    }
 }

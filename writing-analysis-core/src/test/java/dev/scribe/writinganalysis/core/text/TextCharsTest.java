@@ -39,7 +39,7 @@ class TextCharsTest {
     }
 
     @Test
-    void lowerSimpleKeepsOneCodePointPerCodePoint() {
+    void lowerSimpleKeepsCodePointCount() {
         assertThat(TextChars.lowerSimple("\u0130X")).isEqualTo("ix");
         assertThat(TextChars.lowerSimple("abc")).isEqualTo("abc");
     }

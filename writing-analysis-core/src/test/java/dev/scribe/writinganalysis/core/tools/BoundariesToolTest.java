@@ -17,6 +17,8 @@ import dev.scribe.writinganalysis.core.testing.TestEngine;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -277,5 +279,27 @@ class BoundariesToolTest {
                         () -> t.invoke(Operation.APPLY_AI_BOUNDARIES, admin, args));
 
         assertThat(error.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
+    // 1e400 overflows a double to infinity, which the schema library rejects as not a number.
+    @ParameterizedTest(name = "progressLevel = {0}")
+    @CsvSource({"1e19, maximum 1", "1e308, maximum 1", "-1e30, minimum 0", "1e400, type number"})
+    void progressLevelOutOfRangeIsInvalid(String literal, String rule) {
+        JsonNode arguments =
+                Json.mapper()
+                        .readTree(
+                                "{\"request\":{\"prompt\":\"Explain a thesis\"},"
+                                        + "\"studentContext\":{\"progressLevel\":"
+                                        + literal
+                                        + "}}");
+
+        ToolException error =
+                catchThrowableOfType(
+                        ToolException.class,
+                        () -> t.invoke(Operation.APPLY_AI_BOUNDARIES, student, arguments));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.field()).isEqualTo("studentContext.progressLevel");
+        assertThat(error.rule()).isEqualTo(rule);
     }
 }

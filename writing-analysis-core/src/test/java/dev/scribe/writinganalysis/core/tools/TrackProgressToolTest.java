@@ -14,6 +14,7 @@ import dev.scribe.writinganalysis.core.port.AuditEntry;
 import dev.scribe.writinganalysis.core.testing.InMemoryCourseDirectory;
 import dev.scribe.writinganalysis.core.testing.TestEngine;
 import java.time.Instant;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -294,5 +295,95 @@ class TrackProgressToolTest {
 
         assertThat(taught.output().get("sessionCount").intValue()).isZero();
         assertThat(other.code()).isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    /** Invokes the tool with {@code literal} as the raw JSON text of one metric. */
+    private ToolException trackWithLiteral(String metric, String literal) {
+        String metrics =
+                "{\"wordCount\":1,\"timeSpent\":1,\"revisions\":0}"
+                        .replaceFirst(
+                                "\"" + metric + "\":\\d+",
+                                Matcher.quoteReplacement("\"" + metric + "\":" + literal));
+        JsonNode arguments =
+                Json.mapper()
+                        .readTree(
+                                "{\"userId\":\"student-1\",\"sessionId\":\"n\",\"metrics\":"
+                                        + metrics
+                                        + ",\"purpose\":\"student_progress_tracking\"}");
+
+        return catchThrowableOfType(
+                ToolException.class,
+                () -> t.invoke(Operation.TRACK_WRITING_PROGRESS, student, arguments));
+    }
+
+    // 1e400 overflows a double to infinity, which the schema library rejects as not an integer.
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+        "wordCount, 1e19, maximum 1000000",
+        "wordCount, 1e30, maximum 1000000",
+        "wordCount, -1e30, minimum 0",
+        "wordCount, 1e308, maximum 1000000",
+        "wordCount, 1e400, type integer",
+        "timeSpent, 1e19, maximum 86400",
+        "timeSpent, -1e30, minimum 0",
+        "revisions, 1e19, maximum 100000",
+        "revisions, -1e308, minimum 0",
+        "wordCount, 1000001, maximum 1000000"
+    })
+    void metricOutOfRangeIsInvalid(String metric, String literal, String rule) {
+        ToolException error = trackWithLiteral(metric, literal);
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.code().httpStatus()).isEqualTo(400);
+        assertThat(error.field()).isEqualTo("metrics." + metric);
+        assertThat(error.rule()).isEqualTo(rule);
+    }
+
+    @Test
+    void fourHundredDigitWordCountIsInvalid() {
+        ToolException error = trackWithLiteral("wordCount", "1" + "0".repeat(399));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.field()).isEqualTo("metrics.wordCount");
+        assertThat(error.rule()).isEqualTo("maximum 1000000");
+        assertThat(error.rejectedValue()).isEqualTo("number of 400 characters");
+    }
+
+    @Test
+    void fractionalWordCountIsInvalid() {
+        ToolException error = trackWithLiteral("wordCount", "1.5");
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.rule()).isEqualTo("type integer");
+    }
+
+    @Test
+    void wordCountAtMaximumIsRecorded() {
+        ToolResult result =
+                t.invoke(
+                        Operation.TRACK_WRITING_PROGRESS,
+                        student,
+                        args("student-1", "session-max", 1_000_000, 60));
+
+        assertThat(result.output().get("recordedMetrics").get("wordCount").intValue())
+                .isEqualTo(1_000_000);
+    }
+
+    @Test
+    void integralExponentWordCountIsRecorded() {
+        // JSON Schema counts 1e2 as the integer 100, so it is accepted like 100.
+        JsonNode arguments =
+                Json.mapper()
+                        .readTree(
+                                "{\"userId\":\"student-1\",\"sessionId\":\"session-exp\","
+                                        + "\"metrics\":{\"wordCount\":1e2,\"timeSpent\":6e1},"
+                                        + "\"purpose\":\"student_progress_tracking\"}");
+
+        ToolResult result = t.invoke(Operation.TRACK_WRITING_PROGRESS, student, arguments);
+
+        assertThat(result.output().get("recordedMetrics").get("wordCount").intValue())
+                .isEqualTo(100);
+        assertThat(result.output().get("recordedMetrics").get("timeSpent").intValue())
+                .isEqualTo(60);
     }
 }

@@ -12,7 +12,9 @@ import dev.scribe.writinganalysis.core.json.ToolSchemas;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -190,6 +192,162 @@ class ArgumentValidatorTest {
         ((ObjectNode) fractional.get("metrics")).put("wordCount", 10.5);
         assertThat(rejection(Operation.TRACK_WRITING_PROGRESS, fractional).rule())
                 .isEqualTo("type integer");
+    }
+
+    /** Track-progress arguments with {@code literal} as the raw JSON number of one metric. */
+    private static ObjectNode progressWithLiteral(String metric, String literal) {
+        String metrics =
+                "{\"wordCount\":0,\"timeSpent\":0,\"revisions\":0}"
+                        .replace("\"" + metric + "\":0", "\"" + metric + "\":" + literal);
+        return (ObjectNode)
+                Json.mapper()
+                        .readTree(
+                                "{\"userId\":\"student-1\",\"sessionId\":\"n\","
+                                        + "\"purpose\":\"student_progress_tracking\","
+                                        + "\"metrics\":"
+                                        + metrics
+                                        + "}");
+    }
+
+    private static final String DIGITS_400 = "9".repeat(400);
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+        "wordCount, 1e19, maximum 1000000",
+        "wordCount, 1e30, maximum 1000000",
+        "wordCount, -1e30, minimum 0",
+        "wordCount, 1e308, maximum 1000000",
+        "wordCount, -1e308, minimum 0",
+        "wordCount, 9.3e18, maximum 1000000",
+        "timeSpent, 1e19, maximum 86400",
+        "timeSpent, -1e30, minimum 0",
+        "revisions, 1e19, maximum 100000",
+        "revisions, -1e30, minimum 0"
+    })
+    void metricOutsideLongRangeIsInvalid(String metric, String literal, String rule) {
+        ToolException error =
+                rejection(Operation.TRACK_WRITING_PROGRESS, progressWithLiteral(metric, literal));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.field()).isEqualTo("metrics." + metric);
+        assertThat(error.rule()).isEqualTo(rule);
+        assertThat(error.violations()).hasSize(1);
+    }
+
+    @Test
+    void fourHundredDigitMetricIsInvalid() {
+        ToolException error =
+                rejection(
+                        Operation.TRACK_WRITING_PROGRESS,
+                        progressWithLiteral("wordCount", DIGITS_400));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.field()).isEqualTo("metrics.wordCount");
+        assertThat(error.rule()).isEqualTo("maximum 1000000");
+        assertThat(error.rejectedValue()).isEqualTo("number of 400 characters");
+    }
+
+    @Test
+    void negativeFourHundredDigitMetricIsInvalid() {
+        ToolException error =
+                rejection(
+                        Operation.TRACK_WRITING_PROGRESS,
+                        progressWithLiteral("timeSpent", "-" + DIGITS_400));
+
+        assertThat(error.field()).isEqualTo("metrics.timeSpent");
+        assertThat(error.rule()).isEqualTo("minimum 0");
+    }
+
+    @Test
+    void hugeMetricKeepsOtherViolations() {
+        ObjectNode args = progressWithLiteral("wordCount", "1e19");
+        args.remove("purpose");
+
+        ToolException error = rejection(Operation.TRACK_WRITING_PROGRESS, args);
+
+        assertThat(error.violations())
+                .extracting(v -> v.field() + " " + v.rule())
+                .containsExactly("metrics.wordCount maximum 1000000", "purpose required");
+    }
+
+    @Test
+    void fractionalLiteralIsNotAnInteger() {
+        ToolException error =
+                rejection(
+                        Operation.TRACK_WRITING_PROGRESS, progressWithLiteral("revisions", "1.5"));
+
+        assertThat(error.field()).isEqualTo("metrics.revisions");
+        assertThat(error.rule()).isEqualTo("type integer");
+    }
+
+    private static ObjectNode boundariesWithProgressLevel(String literal) {
+        return (ObjectNode)
+                Json.mapper()
+                        .readTree(
+                                "{\"request\":{\"prompt\":\"Explain a thesis\"},"
+                                        + "\"studentContext\":{\"progressLevel\":"
+                                        + literal
+                                        + "}}");
+    }
+
+    @ParameterizedTest(name = "progressLevel = {0}")
+    @CsvSource({
+        "1e19, maximum 1",
+        "1e308, maximum 1",
+        "-1e30, minimum 0",
+        "1.0000001, maximum 1",
+        "-0.5, minimum 0"
+    })
+    void progressLevelOutOfRangeIsInvalid(String literal, String rule) {
+        ToolException error =
+                rejection(Operation.APPLY_AI_BOUNDARIES, boundariesWithProgressLevel(literal));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.field()).isEqualTo("studentContext.progressLevel");
+        assertThat(error.rule()).isEqualTo(rule);
+    }
+
+    @Test
+    void fourHundredDigitProgressLevelIsInvalid() {
+        ToolException error =
+                rejection(Operation.APPLY_AI_BOUNDARIES, boundariesWithProgressLevel(DIGITS_400));
+
+        assertThat(error.field()).isEqualTo("studentContext.progressLevel");
+        assertThat(error.rule()).isEqualTo("maximum 1");
+    }
+
+    private static ObjectNode chainRange(String literal) {
+        return (ObjectNode) Json.mapper().readTree("{\"from\":" + literal + "}");
+    }
+
+    @ParameterizedTest(name = "from = {0}")
+    @CsvSource({"-1e30, minimum 1", "0, minimum 1", "1.5, type integer"})
+    void chainBoundBelowRangeIsInvalid(String literal, String rule) {
+        ToolException error = rejection(Operation.VERIFY_AUDIT_CHAIN, chainRange(literal));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.field()).isEqualTo("from");
+        assertThat(error.rule()).isEqualTo(rule);
+    }
+
+    @ParameterizedTest(name = "from = {0}")
+    @ValueSource(strings = {"1e19", "1e308", "9223372036854775808"})
+    void chainBoundBeyondLongIsInvalid(String literal) {
+        ToolException error = rejection(Operation.VERIFY_AUDIT_CHAIN, chainRange(literal));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(error.field()).isEqualTo("from");
+        assertThat(error.rule()).isEqualTo("maximum 9223372036854775807");
+    }
+
+    @Test
+    void chainBoundAtLongMaximumIsAccepted() {
+        assertThatCode(
+                        () ->
+                                VALIDATOR.validate(
+                                        Operation.VERIFY_AUDIT_CHAIN,
+                                        chainRange("9223372036854775807")))
+                .doesNotThrowAnyException();
     }
 
     private static ObjectNode purposeValidation(String purpose, int items) {

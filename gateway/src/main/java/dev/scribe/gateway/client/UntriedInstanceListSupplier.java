@@ -1,0 +1,62 @@
+package dev.scribe.gateway.client;
+
+import dev.scribe.gateway.domain.ExchangeAttributes;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Request;
+import org.springframework.cloud.client.loadbalancer.RequestDataContext;
+import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import reactor.core.publisher.Flux;
+
+/**
+ * Leaves out the instances to which the connection already failed during the current request, so
+ * that a retry goes to another instance. When every instance has failed, the list is empty and the
+ * load balancer reports that no instance is available.
+ */
+public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSupplier {
+
+    public UntriedInstanceListSupplier(ServiceInstanceListSupplier delegate) {
+        super(delegate);
+    }
+
+    @Override
+    public Flux<List<ServiceInstance>> get() {
+        return getDelegate().get();
+    }
+
+    @Override
+    public Flux<List<ServiceInstance>> get(Request request) {
+        Collection<?> failed = failedInstances(request);
+        if (failed.isEmpty()) {
+            return getDelegate().get(request);
+        }
+        return getDelegate()
+                .get(request)
+                .map(
+                        instances ->
+                                instances.stream()
+                                        .filter(instance -> !failed.contains(address(instance)))
+                                        .toList());
+    }
+
+    /** Returns the key under which a failed instance is recorded: {@code host:port}. */
+    static String address(ServiceInstance instance) {
+        return instance.getHost() + ":" + instance.getPort();
+    }
+
+    private static Collection<?> failedInstances(Request request) {
+        if (request != null
+                && request.getContext() instanceof RequestDataContext context
+                && context.getClientRequest() != null
+                && context.getClientRequest().getAttributes() != null
+                && context.getClientRequest()
+                                .getAttributes()
+                                .get(ExchangeAttributes.FAILED_INSTANCES)
+                        instanceof Collection<?> failed) {
+            return failed;
+        }
+        return List.of();
+    }
+}
