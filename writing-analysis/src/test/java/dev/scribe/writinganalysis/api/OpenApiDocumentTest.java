@@ -51,6 +51,9 @@ class OpenApiDocumentTest extends ServiceTestSupport {
             assertThat(requestExample(operation)).as(route).isNotNull();
             assertThat(successExample(operation).path("success").asBoolean()).as(route).isTrue();
             assertThat(operation.path("responses").has("401")).as(route).isTrue();
+            assertThat(operation.path("parameters").toString())
+                    .as(route)
+                    .contains("X-Access-Justification");
         }
         for (String route : GET_ROUTES) {
             JsonNode operation = paths.path(route).path("get");
