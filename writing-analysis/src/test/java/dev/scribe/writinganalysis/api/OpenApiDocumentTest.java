@@ -36,7 +36,8 @@ class OpenApiDocumentTest extends ServiceTestSupport {
                     "/api/writing-analysis/progress/{studentId}",
                     "/api/writing-analysis/audit/verify",
                     "/api/analytics/writing-progress/{studentId}/{assignmentId}",
-                    "/api/analytics/health");
+                    "/api/analytics/health",
+                    "/admin/audit/verify");
 
     @Test
     void apiDocs_documentEveryRouteWithExamples() {
