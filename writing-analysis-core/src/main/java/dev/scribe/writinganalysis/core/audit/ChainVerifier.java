@@ -28,8 +28,14 @@ public final class ChainVerifier {
     /**
      * Verifies entries {@code from..to}; a null bound defaults to 1 or to the current head, and
      * {@code to} is capped at the head.
+     *
+     * @throws IllegalArgumentException if both bounds are given and {@code from > to}
      */
     public ChainVerification verify(Long from, Long to) {
+        if (from != null && to != null && from > to) {
+            throw new IllegalArgumentException("from " + from + " exceeds to " + to);
+        }
+
         ChainHead head = store.head();
         long first = from == null ? 1 : from;
         long last = to == null ? head.seq() : Math.min(to, head.seq());

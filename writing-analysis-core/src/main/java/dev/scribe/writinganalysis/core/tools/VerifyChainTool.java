@@ -3,6 +3,7 @@ package dev.scribe.writinganalysis.core.tools;
 import dev.scribe.writinganalysis.core.access.AccessRequest;
 import dev.scribe.writinganalysis.core.api.CallContext;
 import dev.scribe.writinganalysis.core.api.Operation;
+import dev.scribe.writinganalysis.core.api.ToolException;
 import dev.scribe.writinganalysis.core.api.ToolResult;
 import dev.scribe.writinganalysis.core.audit.ChainVerification;
 import dev.scribe.writinganalysis.core.audit.ChainVerifier;
@@ -11,7 +12,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Recomputes the audit chain over a range; administrators only. */
+/**
+ * Recomputes the audit chain over a range, for administrators only. A range with {@code from} after
+ * {@code to} is invalid, but a range that starts beyond the head is valid and empty.
+ */
 final class VerifyChainTool implements Tool {
 
     private final ToolSupport support;
@@ -37,6 +41,10 @@ final class VerifyChainTool implements Tool {
 
         Long from = arguments.has("from") ? arguments.get("from").longValue() : null;
         Long to = arguments.has("to") ? arguments.get("to").longValue() : null;
+        if (from != null && to != null && from > to) {
+            throw ToolException.invalid("from", "from <= to", Long.toString(from));
+        }
+
         ChainVerification result = verifier.verify(from, to);
 
         ObjectNode output = Json.object();

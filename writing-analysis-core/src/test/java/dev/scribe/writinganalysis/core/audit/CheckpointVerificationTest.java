@@ -1,6 +1,7 @@
 package dev.scribe.writinganalysis.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scribe.writinganalysis.core.api.CallContext;
 import dev.scribe.writinganalysis.core.api.Caller;
@@ -74,6 +75,14 @@ class CheckpointVerificationTest {
         assertThat(result.entriesChecked()).isEqualTo(4);
         assertThat(result.checkpointsChecked()).isEqualTo(2);
         assertThat(result.lastCheckpointSeq()).isEqualTo(4L);
+    }
+
+    @Test
+    void reversedRangeIsRejected() {
+        ChainVerifier verifier = new ChainVerifier(store, CHECKPOINT_KEY);
+
+        assertThatThrownBy(() -> verifier.verify(4L, 3L))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

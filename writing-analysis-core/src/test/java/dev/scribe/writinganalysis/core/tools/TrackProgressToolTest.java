@@ -368,4 +368,22 @@ class TrackProgressToolTest {
         assertThat(result.output().get("recordedMetrics").get("wordCount").intValue())
                 .isEqualTo(1_000_000);
     }
+
+    @Test
+    void integralExponentWordCountIsRecorded() {
+        // JSON Schema counts 1e2 as the integer 100, so it is accepted like 100.
+        JsonNode arguments =
+                Json.mapper()
+                        .readTree(
+                                "{\"userId\":\"student-1\",\"sessionId\":\"session-exp\","
+                                        + "\"metrics\":{\"wordCount\":1e2,\"timeSpent\":6e1},"
+                                        + "\"purpose\":\"student_progress_tracking\"}");
+
+        ToolResult result = t.invoke(Operation.TRACK_WRITING_PROGRESS, student, arguments);
+
+        assertThat(result.output().get("recordedMetrics").get("wordCount").intValue())
+                .isEqualTo(100);
+        assertThat(result.output().get("recordedMetrics").get("timeSpent").intValue())
+                .isEqualTo(60);
+    }
 }
