@@ -117,7 +117,7 @@ public class ConnectFailureRetryFilter implements GlobalFilter, Ordered {
     }
 
     /**
-     * Tells whether the connection could not be opened. Netty's connect timeout is a subclass of
+     * Checks whether the connection could not be opened. Netty's connect timeout is a subclass of
      * {@link ConnectException}, so both refused and timed-out connections count.
      */
     private static boolean isConnectFailure(Throwable error) {

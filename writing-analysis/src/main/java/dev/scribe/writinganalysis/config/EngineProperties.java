@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * <p>NOTE: the service validates but does not yet use {@code lowRiskDataTypes}, the rate limits,
  * {@code auditRetentionDays}, {@code encryptionKeyRotationDays} and {@code mcpAllowedOrigins}: it
- * has no heuristic tier, rate limiter, retention job, key rotation or MCP endpoint yet.
+ * has no heuristic tier, per-caller rate limiter, audit partition removal, key rotation or MCP
+ * endpoint yet.
  *
  * @param sensitivityThresholdHigh sensitivity score from which content is {@code high}, 0 to 1;
  *     default 0.9

@@ -1,6 +1,7 @@
 package dev.scribe.writinganalysis.config;
 
 import dev.scribe.platform.security.UserAssertions;
+import dev.scribe.platform.web.CorrelationIds;
 import dev.scribe.writinganalysis.config.RouteDocs.RouteDoc;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
@@ -8,6 +9,8 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -96,6 +99,20 @@ public class OpenApiDocumentation {
             return;
         }
         operation.summary(doc.summary());
+        operation.addParametersItem(
+                new HeaderParameter()
+                        .name(CorrelationIds.HEADER)
+                        .description(
+                                "Correlation id, kept when it matches [A-Za-z0-9._-]{8,64},"
+                                        + " else replaced; echoed on the response")
+                        .schema(new StringSchema()));
+        operation.addParametersItem(
+                new HeaderParameter()
+                        .name("X-Access-Justification")
+                        .description(
+                                "Reason for an administrator's access to one student's data,"
+                                        + " at least 20 characters; required for that access")
+                        .schema(new StringSchema()));
         if (doc.requestExample() != null && method != PathItem.HttpMethod.GET) {
             operation.requestBody(
                     new RequestBody()

@@ -234,6 +234,15 @@ class CanonicalRoutesTest extends ServiceTestSupport {
     }
 
     @Test
+    void adminAuditVerify_servesSameCheck() {
+        HttpResponse<String> response =
+                get(TestAssertions.demoAdministrator(), "/admin/audit/verify?from=1");
+
+        assertSuccess(response);
+        assertThat(body(response).path("data").path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void auditVerify_rejectsStudent() {
         HttpResponse<String> response = get(TestAssertions.demoStudent(), PREFIX + "/audit/verify");
 

@@ -36,7 +36,8 @@ class OpenApiDocumentTest extends ServiceTestSupport {
                     "/api/writing-analysis/progress/{studentId}",
                     "/api/writing-analysis/audit/verify",
                     "/api/analytics/writing-progress/{studentId}/{assignmentId}",
-                    "/api/analytics/health");
+                    "/api/analytics/health",
+                    "/admin/audit/verify");
 
     @Test
     void apiDocs_documentEveryRouteWithExamples() {
@@ -51,6 +52,9 @@ class OpenApiDocumentTest extends ServiceTestSupport {
             assertThat(requestExample(operation)).as(route).isNotNull();
             assertThat(successExample(operation).path("success").asBoolean()).as(route).isTrue();
             assertThat(operation.path("responses").has("401")).as(route).isTrue();
+            assertThat(operation.path("parameters").toString())
+                    .as(route)
+                    .contains("X-Access-Justification");
         }
         for (String route : GET_ROUTES) {
             JsonNode operation = paths.path(route).path("get");

@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 class OutboxRelayTest extends ServiceTestSupport {
 
     /**
-     * A database of its own: the other test contexts share the default one, and their relays, which
-     * have no listener, could publish this test's events first.
+     * Gives this test a database of its own: the other test contexts share the default one, and
+     * their relays, which have no listener, could publish this test's events first.
      */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {

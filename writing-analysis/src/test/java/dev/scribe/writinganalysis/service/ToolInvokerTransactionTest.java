@@ -69,7 +69,10 @@ class ToolInvokerTransactionTest extends ServiceTestSupport {
         assertThat(auditEntries()).isEqualTo(before);
     }
 
-    /** The real JDBC ports, except an event publisher that fails like a broken outbox. */
+    /**
+     * Builds an invoker on the real JDBC ports, except an event publisher that fails like a broken
+     * outbox.
+     */
     private ToolInvoker invokerWithFailingEvents() {
         WritingAnalysisEngine engine =
                 WritingAnalysisEngine.builder()
