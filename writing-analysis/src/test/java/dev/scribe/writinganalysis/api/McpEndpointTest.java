@@ -179,6 +179,58 @@ class McpEndpointTest extends ServiceTestSupport {
     }
 
     @Test
+    void administrator_needsAccessJustification() {
+        Map<String, Object> arguments =
+                mapOf(
+                        """
+                        {"content":"I learned a lot from my second draft.",
+                         "userId":"student-demo","purpose":"writing_improvement"}
+                        """);
+
+        try (McpSyncClient client = clientFor(TestAssertions.demoAdministrator())) {
+            CallToolResult withoutJustification =
+                    client.callTool(new CallToolRequest("analyze_writing_patterns", arguments));
+            CallToolResult withJustification =
+                    client.callTool(
+                            new CallToolRequest(
+                                    "analyze_writing_patterns",
+                                    arguments,
+                                    Map.of(
+                                            "accessJustification",
+                                            "Investigating a reported grading system fault.")));
+
+            assertThat(withoutJustification.isError()).isTrue();
+            assertThat(withoutJustification.meta()).containsEntry("errorCode", "FORBIDDEN");
+            assertThat(withJustification.isError()).isFalse();
+        }
+    }
+
+    @Test
+    void bodyOverOneMebibyte_is413() {
+        String content = "a".repeat(RequestBodyFilter.MAX_BODY_BYTES);
+        String call =
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"classify_content_sensitivity\",\"arguments\":"
+                        + "{\"content\":\""
+                        + content
+                        + "\"}}}";
+
+        HttpResponse<String> response =
+                send(
+                        mcpRequest()
+                                .header(
+                                        UserAssertions.HEADER,
+                                        TestAssertions.shared()
+                                                .assertionFor(TestAssertions.demoStudent()))
+                                .POST(HttpRequest.BodyPublishers.ofString(call))
+                                .build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(body(response).path("error").path("code").asString())
+                .isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
     void unknownTool_isJsonRpcInvalidParams() {
         try (McpSyncClient client = clientFor(TestAssertions.demoStudent())) {
             assertThatThrownBy(() -> client.callTool(new CallToolRequest("no_such_tool", Map.of())))
