@@ -82,8 +82,39 @@ public class McpTools {
         return McpTransportContext.create(values);
     }
 
-    /** Returns one specification per MCP tool of the engine, in the engine's order. */
-    public List<SyncToolSpecification> specifications() {
+    /** Source of the call context of one tool call. */
+    @FunctionalInterface
+    public interface CallContextSource {
+
+        /**
+         * Returns the context of the call.
+         *
+         * @throws ServiceException when a header of the request is invalid
+         */
+        CallContext contextOf(McpSyncServerExchange exchange);
+    }
+
+    /**
+     * Returns the call context that {@link #transportContext} stored for the HTTP request of the
+     * call.
+     */
+    public static CallContext fromTransportContext(McpSyncServerExchange exchange) {
+        McpTransportContext transport = exchange.transportContext();
+        if (transport.get(CONTEXT_FAILURE) instanceof ServiceException e) {
+            throw e;
+        }
+        if (transport.get(CALL_CONTEXT) instanceof CallContext callContext) {
+            return callContext;
+        }
+        // Every request passes the assertion filter first, so this is a wiring error.
+        throw new IllegalStateException("The MCP request reached a tool without a caller");
+    }
+
+    /**
+     * Returns one specification per MCP tool of the engine, in the engine's order, whose calls take
+     * their caller from {@code contexts}.
+     */
+    public List<SyncToolSpecification> specifications(CallContextSource contexts) {
         List<SyncToolSpecification> specifications = new ArrayList<>();
         for (Operation operation : Operation.values()) {
             if (operation.isMcpTool()) {
@@ -91,7 +122,8 @@ public class McpTools {
                         SyncToolSpecification.builder()
                                 .tool(describe(operation))
                                 .callHandler(
-                                        (exchange, request) -> call(operation, exchange, request))
+                                        (exchange, request) ->
+                                                call(operation, contexts, exchange, request))
                                 .build());
             }
         }
@@ -118,14 +150,16 @@ public class McpTools {
     }
 
     private CallToolResult call(
-            Operation operation, McpSyncServerExchange exchange, CallToolRequest request) {
-        McpTransportContext transport = exchange.transportContext();
-        if (transport.get(CONTEXT_FAILURE) instanceof ServiceException e) {
+            Operation operation,
+            CallContextSource contexts,
+            McpSyncServerExchange exchange,
+            CallToolRequest request) {
+        CallContext callContext;
+        try {
+            callContext = contexts.contextOf(exchange);
+        } catch (ServiceException e) {
+            log.info("MCP tool call rejected with {} before it ran", e.code());
             return failure(operation, e.code(), e.getMessage(), e.details(), null);
-        }
-        if (!(transport.get(CALL_CONTEXT) instanceof CallContext callContext)) {
-            // Every request passes the assertion filter first, so this is a wiring error.
-            throw new IllegalStateException("The MCP request reached a tool without a caller");
         }
 
         CallContext context = withMetaJustification(callContext, request.meta());

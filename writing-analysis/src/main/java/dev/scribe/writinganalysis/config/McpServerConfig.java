@@ -9,6 +9,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * assertion check, the body limit and the correlation id apply to it too.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class McpServerConfig {
 
     @Bean
@@ -55,7 +57,7 @@ public class McpServerConfig {
                 .serverInfo(name, version)
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .validateToolInputs(false)
-                .tools(tools.specifications())
+                .tools(tools.specifications(McpTools::fromTransportContext))
                 .build();
     }
 }
