@@ -241,6 +241,24 @@ class McpEndpointTest extends ServiceTestSupport {
     }
 
     @Test
+    void initialize_issuesSessionId() {
+        HttpResponse<String> response =
+                send(
+                        mcpRequest()
+                                .header(
+                                        UserAssertions.HEADER,
+                                        TestAssertions.shared()
+                                                .assertionFor(TestAssertions.demoStudent()))
+                                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE))
+                                .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Mcp-Session-Id")).isPresent();
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    }
+
+    @Test
     void postWithoutAssertion_is401() {
         HttpResponse<String> response =
                 send(mcpRequest().POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build());

@@ -51,8 +51,7 @@ class McpStdioTest {
     }
 
     /** Collects stdout lines on a daemon thread so that the test can wait with a timeout. */
-    private static BlockingQueue<String> collectLines(Process process) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private Thread collectLines(Process process, BlockingQueue<String> lines) {
         Thread reader =
                 new Thread(
                         () -> {
@@ -71,14 +70,15 @@ class McpStdioTest {
                         });
         reader.setDaemon(true);
         reader.start();
-        return lines;
+        return reader;
     }
 
     @Test
     void stdioSession_writesOnlyJsonRpc() throws Exception {
         Process process = start(TestAssertions.shared().assertionFor(TestAssertions.demoStudent()));
         try {
-            BlockingQueue<String> lines = collectLines(process);
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = collectLines(process, lines);
             OutputStream stdin = process.getOutputStream();
             send(
                     stdin,
@@ -99,6 +99,8 @@ class McpStdioTest {
 
             stdin.close();
             boolean exited = process.waitFor(RESPONSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            // Lines written during shutdown count too, so the reader must reach the end first.
+            reader.join(TimeUnit.SECONDS.toMillis(RESPONSE_TIMEOUT_SECONDS));
             lines.drainTo(received);
 
             assertThat(initialized.path("result").path("serverInfo").path("name").asString())
