@@ -1,5 +1,6 @@
 package dev.scribe.writinganalysis;
 
+import dev.scribe.writinganalysis.api.McpStdio;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +12,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class WritingAnalysisApplication {
 
-    public static void main(String[] args) {
+    /**
+     * Starts the HTTP service, or the MCP stdio server when the arguments contain {@code
+     * --transport=stdio}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (McpStdio.requested(args)) {
+            McpStdio.run(WritingAnalysisApplication.class, args);
+            return;
+        }
         SpringApplication.run(WritingAnalysisApplication.class, args);
     }
 }

@@ -29,14 +29,7 @@ final class CallContexts {
      * earlier.
      */
     static CallContext of(HttpServletRequest request) {
-        UserClaims claims = RequestAttributes.caller(request);
-        Caller caller =
-                new Caller(
-                        claims.subject(),
-                        Role.valueOf(claims.role().name()),
-                        claims.institution(),
-                        claims.courses(),
-                        claims.tokenVersion());
+        Caller caller = callerOf(RequestAttributes.caller(request));
 
         boolean replayed = "true".equalsIgnoreCase(request.getHeader(REPLAYED));
         Instant acceptedAt = replayed ? acceptedAt(request.getHeader(ACCEPTED_AT)) : null;
@@ -48,6 +41,16 @@ final class CallContexts {
                 Tier.REMOTE,
                 acceptedAt,
                 replayed);
+    }
+
+    /** Returns the engine's caller for the verified claims of an assertion. */
+    static Caller callerOf(UserClaims claims) {
+        return new Caller(
+                claims.subject(),
+                Role.valueOf(claims.role().name()),
+                claims.institution(),
+                claims.courses(),
+                claims.tokenVersion());
     }
 
     private static @Nullable Instant acceptedAt(@Nullable String header) {
