@@ -430,6 +430,25 @@ class PlatformEndToEndIT {
 
     @Test
     @Order(6)
+    void legacyRouteIsForwarded() throws Exception {
+        String correlationId = newCorrelationId("legacy");
+
+        Reply reply =
+                postThroughGateway(
+                        "/api/analytics/classify-sensitivity",
+                        studentToken,
+                        "{\"content\":\"Please email me at ana.ruiz@example.org.\"}",
+                        correlationId);
+
+        assertRemoteSuccess(reply, correlationId);
+        assertThat(reply.json().path("message").asString()).isEqualTo("Content classified");
+        assertThat(reply.json().path("serviceUsed").asString()).isEqualTo("mcp");
+        assertThat(reply.json().path("data").path("sensitivityLevel").asString())
+                .isNotEqualTo("none");
+    }
+
+    @Test
+    @Order(7)
     void invalidCorrelationIdIsReplaced() throws Exception {
         Reply reply =
                 postThroughGateway(
@@ -445,7 +464,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void missingContentIsInvalidArgument() throws Exception {
         String correlationId = newCorrelationId("invalid");
 
@@ -462,7 +481,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void unknownPurposeIsInvalidArgument() throws Exception {
         String correlationId = newCorrelationId("purpose");
         ObjectNode body = patternsRequest("A short essay about rivers.", "student-demo");
@@ -476,7 +495,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void missingTokenIsUnauthenticated() throws Exception {
         String correlationId = newCorrelationId("no-token");
 
@@ -492,7 +511,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void foreignTokenIsUnauthenticated() throws Exception {
         String correlationId = newCorrelationId("foreign");
         String foreign =
@@ -513,7 +532,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void unknownApiRouteIsNotFound() throws Exception {
         String correlationId = newCorrelationId("route");
 
@@ -525,7 +544,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void bodyOverGatewayLimitIsRejected() throws Exception {
         String correlationId = newCorrelationId("too-large");
         long servedBefore = servedByInstances(null);
@@ -539,7 +558,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void bodyOverServiceLimitIsRejectedByService() throws Exception {
         String correlationId = newCorrelationId("over-mib");
         long rejectedBefore = servedByInstances("413");
