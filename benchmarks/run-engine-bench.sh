@@ -45,7 +45,7 @@ python3 - "$result_json" "$page" "$(nproc)" "$cpu_model" "$java_version" "$shown
 import json
 import sys
 
-result_file, page, cores, cpu, java, command, when, load = sys.argv[1:9]
+result_file, page, cores, cpu_model, java, command, when, load = sys.argv[1:9]
 results = json.load(open(result_file))
 target_us = 100.0
 
@@ -70,7 +70,7 @@ lines = [
     "## Machine",
     "",
     f"- Cores (`nproc`): {cores}",
-    f"- CPU (`lscpu` model name): {cpu}",
+    f"- CPU (`lscpu` model name): {cpu_model}",
     f"- Java (`java -version`): {java}",
     f"- Run at: {when}",
     f"- Load average (1, 5, 15 min) right after the run: {load}",
