@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ES256 signing keys kept as JWK files. A private key file holds one EC P-256 JWK; the public key
- * set derived from it is what verifiers load.
+ * ES256 signing keys kept as JWK files. A private key file contains one EC P-256 JWK, and the
+ * public key set derived from it is what verifiers load.
  */
 public final class SigningKeys {
 
@@ -58,7 +58,8 @@ public final class SigningKeys {
         try {
             JWK jwk = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
             if (!(jwk instanceof ECKey ecKey) || !ecKey.isPrivate()) {
-                throw new IllegalArgumentException("Key file " + file + " holds no private EC key");
+                throw new IllegalArgumentException(
+                        "Key file " + file + " contains no private EC key");
             }
             return ecKey;
         } catch (IOException e) {
@@ -69,8 +70,8 @@ public final class SigningKeys {
     }
 
     /**
-     * Reads a key set for verification from a file that holds either one JWK or a JWK set; private
-     * parts are dropped.
+     * Reads a key set for verification from a file that contains either one JWK or a JWK set, and
+     * drops private parts.
      */
     public static JWKSet readPublicSet(Path file) {
         try {

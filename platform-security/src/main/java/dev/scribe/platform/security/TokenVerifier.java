@@ -32,7 +32,7 @@ public final class TokenVerifier {
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
 
     /**
-     * Longest remaining lifetime a token may claim. User access tokens live 15 minutes, so an
+     * Maximum remaining lifetime a token may claim. User access tokens live 15 minutes, so an
      * expiry further ahead than this means a misconfigured or forged issuer.
      */
     public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(1);
@@ -116,8 +116,8 @@ public final class TokenVerifier {
     }
 
     /**
-     * A verifier of the gateway's user assertions over the gateway's key set; an assertion may
-     * claim at most its 120-second lifetime.
+     * Creates a verifier of the gateway's user assertions over the gateway's key set. An assertion
+     * may claim at most its 120-second lifetime.
      */
     public static TokenVerifier userAssertions(JWKSet gatewayKeys, Clock clock) {
         return new TokenVerifier(

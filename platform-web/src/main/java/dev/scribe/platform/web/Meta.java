@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The {@code meta} object of a success envelope. {@code degraded} is true exactly when the tier is
- * not {@code remote}; {@code message} is present only on degraded answers.
+ * not {@code remote}; {@code message} is present only on degraded responses.
  */
 public record Meta(
         Tier tier,
@@ -25,7 +25,7 @@ public record Meta(
     public static Meta degraded(
             Tier tier, List<String> notices, String message, String correlationId) {
         if (tier == Tier.REMOTE) {
-            throw new IllegalArgumentException("A remote answer is never degraded");
+            throw new IllegalArgumentException("A remote response cannot be degraded");
         }
         return new Meta(tier, true, notices, message, correlationId);
     }
