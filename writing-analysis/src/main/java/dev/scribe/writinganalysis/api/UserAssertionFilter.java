@@ -8,11 +8,14 @@ import dev.scribe.platform.web.ErrorCode;
 import dev.scribe.writinganalysis.config.PseudonymizationKey;
 import dev.scribe.writinganalysis.core.audit.Pseudonymizer;
 import dev.scribe.writinganalysis.domain.TokenVersions;
+import dev.scribe.writinganalysis.service.VerifiedTokenCache;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +33,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * else. A missing or invalid assertion gets 401 {@code UNAUTHENTICATED} with {@code
  * WWW-Authenticate: Bearer}, before the body is read; an assertion whose token version is below the
  * user's current version in the directory gets 401 {@code TOKEN_REVOKED}.
+ *
+ * <p>Successful signature checks are cached until the assertion expires, because the gateway reuses
+ * one assertion per caller for up to 60 seconds. The token version check still runs on every
+ * request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -44,7 +51,13 @@ public class UserAssertionFilter extends OncePerRequestFilter {
 
     static final String REVOKED_MESSAGE = "The token has been revoked; sign in again.";
 
-    private final TokenVerifier verifier;
+    /** The maximum number of cached assertion verifications. */
+    static final int MAX_CACHED_ASSERTIONS = 10_000;
+
+    /** Assertions live at most 120 seconds, so this bound only guards against a longer lifetime. */
+    static final Duration MAX_CACHE_AGE = Duration.ofMinutes(5);
+
+    private final VerifiedTokenCache verifiedAssertions;
     private final TokenVersions tokenVersions;
     private final ErrorResponses errors;
     private final Pseudonymizer pseudonymizer;
@@ -53,8 +66,11 @@ public class UserAssertionFilter extends OncePerRequestFilter {
             TokenVerifier userAssertionVerifier,
             TokenVersions tokenVersions,
             ErrorResponses errors,
-            PseudonymizationKey key) {
-        this.verifier = userAssertionVerifier;
+            PseudonymizationKey key,
+            Clock clock) {
+        this.verifiedAssertions =
+                new VerifiedTokenCache(
+                        userAssertionVerifier::verify, clock, MAX_CACHED_ASSERTIONS, MAX_CACHE_AGE);
         this.tokenVersions = tokenVersions;
         this.errors = errors;
         this.pseudonymizer = new Pseudonymizer(key.bytes());
@@ -71,7 +87,7 @@ public class UserAssertionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         UserClaims caller;
         try {
-            caller = verifier.verify(request.getHeader(UserAssertions.HEADER));
+            caller = verifiedAssertions.verify(request.getHeader(UserAssertions.HEADER)).claims();
         } catch (TokenVerificationException e) {
             // The verifier's message names the failed check and never contains the token.
             log.info("Rejected a request without a valid user assertion: {}", e.getMessage());
