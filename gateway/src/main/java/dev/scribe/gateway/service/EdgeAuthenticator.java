@@ -6,6 +6,7 @@ import dev.scribe.platform.security.Role;
 import dev.scribe.platform.security.TokenVerificationException;
 import dev.scribe.platform.security.TokenVerifier;
 import dev.scribe.platform.security.UserClaims;
+import dev.scribe.platform.security.VerifiedTokenCache;
 import dev.scribe.platform.web.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
-import dev.scribe.gateway.service.VerifiedTokenCacheTest.MutableClock;
 import dev.scribe.platform.security.Role;
 import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;

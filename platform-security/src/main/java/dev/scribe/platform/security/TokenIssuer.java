@@ -50,7 +50,10 @@ public final class TokenIssuer {
         }
     }
 
-    /** An issuer of the gateway's user assertions: {@code iss=gateway}, {@code aud=internal}. */
+    /**
+     * Creates an issuer of the gateway's user assertions: {@code iss=gateway}, {@code
+     * aud=internal}.
+     */
     public static TokenIssuer userAssertions(ECKey signingKey, Clock clock) {
         return new TokenIssuer(
                 signingKey,

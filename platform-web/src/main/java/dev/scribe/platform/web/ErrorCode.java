@@ -47,7 +47,8 @@ public enum ErrorCode {
     }
 
     /**
-     * Whether an answer with this code must carry a {@code Retry-After} header (every 503 and 429).
+     * Whether a response with this code must carry a {@code Retry-After} header (every 503 and
+     * 429).
      */
     public boolean requiresRetryAfter() {
         return httpStatus == 503 || httpStatus == 429;

@@ -3,7 +3,7 @@ package dev.scribe.platform.web;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The provider that produced an answer: the owning service, the in-process engine or heuristics.
+ * The provider that produced a response: the owning service, the in-process engine or heuristics.
  */
 public enum Tier {
     REMOTE("remote"),

@@ -1,8 +1,6 @@
-package dev.scribe.writinganalysis.service;
+package dev.scribe.platform.security;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.scribe.platform.security.TokenVerificationException;
-import dev.scribe.platform.security.UserClaims;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Caches successful token verifications, so a repeated token skips the ES256 signature check. The
- * gateway module holds the same class, because platform-security has no such cache.
+ * Caches successful token verifications, so a token sent again skips the ES256 signature check.
  *
  * <p>The key is the SHA-256 of the token, so the map never stores a token itself. An entry is valid
  * until the token's {@code exp} and at most {@code maxAge} after it was stored. Every hit compares

@@ -1,15 +1,9 @@
-package dev.scribe.gateway.service;
+package dev.scribe.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.ECKey;
-import dev.scribe.platform.security.Role;
-import dev.scribe.platform.security.SigningKeys;
-import dev.scribe.platform.security.TokenIssuer;
-import dev.scribe.platform.security.TokenVerificationException;
-import dev.scribe.platform.security.TokenVerifier;
-import dev.scribe.platform.security.UserClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
