@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the public MCP endpoints under {@code platform.gateway.mcp}.
  *
- * @param publicBaseUrl the gateway's URL as clients see it, without a trailing slash. The OAuth
- *     protected-resource metadata names {@code <publicBaseUrl>/mcp/<service>} as the resource
- *     (default {@code http://127.0.0.1:8080})
+ * @param publicBaseUrl the gateway's URL as clients see it: scheme, host and port, without a path.
+ *     The OAuth protected-resource metadata names {@code <publicBaseUrl>/mcp/<service>} as the
+ *     resource (default {@code http://127.0.0.1:8080})
  * @param authorizationServer issuer URL of the identity service, listed as the authorization server
  *     in the metadata (default {@code http://127.0.0.1:8090})
  * @param scopesSupported scopes listed in the metadata as {@code scopes_supported} (default none,
@@ -31,6 +31,16 @@ public record McpProperties(
 
     public McpProperties {
         requireHttpUrl("platform.gateway.mcp.public-base-url", publicBaseUrl);
+        // RFC 9728 puts the well-known segment right after the host, and the gateway serves it
+        // at its root, so a base URL with a path would produce metadata URLs nobody serves.
+        String path = publicBaseUrl.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            throw new IllegalArgumentException(
+                    "platform.gateway.mcp.public-base-url must not have a path, got '"
+                            + publicBaseUrl
+                            + "'; set scheme, host and port only, such as"
+                            + " https://api.example.org");
+        }
         requireHttpUrl("platform.gateway.mcp.authorization-server", authorizationServer);
         if (maxSessions < 1) {
             throw new IllegalArgumentException(
