@@ -50,6 +50,21 @@ public abstract class GatewayTestSupport {
     static final WireMockServer UPSTREAM =
             new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
+    /** Two instances of {@code mcp-service}, which the MCP tests share. */
+    static final FakeMcpInstance MCP_A = new FakeMcpInstance("mcp-a");
+
+    static final FakeMcpInstance MCP_B = new FakeMcpInstance("mcp-b");
+
+    /** Two instances of {@code mcp-stopped}, one of which a test stops. */
+    static final FakeMcpInstance STOPPED_A = new FakeMcpInstance("stopped-a");
+
+    static final FakeMcpInstance STOPPED_B = new FakeMcpInstance("stopped-b");
+
+    /** Two instances of {@code mcp-removed}, one of which a test removes from discovery. */
+    static final FakeMcpInstance REMOVED_A = new FakeMcpInstance("removed-a");
+
+    static final FakeMcpInstance REMOVED_B = new FakeMcpInstance("removed-b");
+
     /** A loopback port on which nothing listens, so connections to it are refused. */
     static final int CLOSED_PORT = findClosedPort();
 
@@ -78,12 +93,29 @@ public abstract class GatewayTestSupport {
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.failover-service[1].uri",
                 () -> "http://127.0.0.1:" + UPSTREAM.port());
+        addInstances(registry, "mcp-service", MCP_A, MCP_B);
+        addInstances(registry, "mcp-stopped", STOPPED_A, STOPPED_B);
+        addInstances(registry, "mcp-removed", REMOVED_A, REMOVED_B);
         registry.add(
                 "platform.security.user-tokens.jwks-file",
                 () -> KEY_DIR.resolve("user-token-issuer.jwk").toString());
         registry.add(
                 "platform.security.assertion.signing-key-file",
                 () -> KEY_DIR.resolve("gateway-assertion.jwk").toString());
+    }
+
+    private static void addInstances(
+            DynamicPropertyRegistry registry, String service, FakeMcpInstance... instances) {
+        for (int index = 0; index < instances.length; index++) {
+            FakeMcpInstance instance = instances[index];
+            registry.add(
+                    "spring.cloud.discovery.client.simple.instances."
+                            + service
+                            + "["
+                            + index
+                            + "].uri",
+                    instance::uri);
+        }
     }
 
     @BeforeEach

@@ -1,8 +1,10 @@
 package dev.scribe.gateway.api;
 
+import dev.scribe.gateway.config.GatewayProperties;
 import dev.scribe.gateway.domain.PlatformErrorException;
 import dev.scribe.platform.web.ErrorCode;
 import dev.scribe.platform.web.ErrorDetail;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +21,10 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps internal surfaces off the public port: paths under {@code /internal/}, {@code /admin/},
  * {@code /actuator/} and {@code /mcp} get 404 {@code ROUTE_NOT_FOUND} whatever the route table
- * contains. Paths with dot segments ({@code ..}, also encoded or with {@code ;} parameters) or
- * encoded slashes get 400, because an upstream server would normalise them into another path than
- * the one the route matched.
+ * contains. The one exception is {@code /mcp/<service>} exactly, for a service whose route entry
+ * has {@code mcp: true}. Paths with dot segments ({@code ..}, also encoded or with {@code ;}
+ * parameters) or encoded slashes get 400, because an upstream server would normalise them into
+ * another path than the one the route matched.
  *
  * <p>Order: after the correlation id and the response sanitiser, before routing, so that no route
  * can ever match these paths.
@@ -39,10 +42,14 @@ public class PathGuardWebFilter implements WebFilter, Ordered {
 
     private static final List<String> ENCODED_SEPARATORS = List.of("%2f", "%5c", "%00");
 
-    private final ApplicationContext publicContext;
+    private static final String MCP_SEGMENT = "mcp";
 
-    public PathGuardWebFilter(ApplicationContext publicContext) {
+    private final ApplicationContext publicContext;
+    private final Set<String> mcpServices;
+
+    public PathGuardWebFilter(ApplicationContext publicContext, GatewayProperties properties) {
         this.publicContext = publicContext;
+        this.mcpServices = Set.copyOf(properties.mcpServices());
     }
 
     @Override
@@ -97,15 +104,33 @@ public class PathGuardWebFilter implements WebFilter, Ordered {
         return false;
     }
 
-    private static boolean isBlocked(PathContainer path) {
+    private boolean isBlocked(PathContainer path) {
+        List<String> segments = new ArrayList<>();
         for (PathContainer.Element element : path.elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
-                // Only the first segment decides. It is compared decoded and in lower case, so
-                // /%61dmin/ and /Admin/ count as /admin/.
-                String first = segment.valueToMatch().toLowerCase(Locale.ROOT);
-                return BLOCKED_FIRST_SEGMENTS.contains(first);
+                segments.add(segment.valueToMatch());
             }
         }
-        return false;
+        if (segments.isEmpty()) {
+            return false;
+        }
+
+        // Only the first segment decides. It is compared decoded and in lower case, so /%61dmin/
+        // and /Admin/ count as /admin/.
+        String first = segments.get(0).toLowerCase(Locale.ROOT);
+        if (!BLOCKED_FIRST_SEGMENTS.contains(first)) {
+            return false;
+        }
+        return !isPublicMcpEndpoint(path, segments);
+    }
+
+    /**
+     * Checks for {@code /mcp/<service>} exactly, in the raw form that the MCP route matches: no
+     * trailing slash, no encoded characters, and a service with {@code mcp: true}.
+     */
+    private boolean isPublicMcpEndpoint(PathContainer path, List<String> segments) {
+        return segments.size() == 2
+                && path.value().equals("/" + MCP_SEGMENT + "/" + segments.get(1))
+                && mcpServices.contains(segments.get(1));
     }
 }

@@ -1,6 +1,8 @@
 package dev.scribe.gateway.config;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -58,6 +60,20 @@ public record GatewayProperties(
     }
 
     /**
+     * Returns the services whose MCP endpoint the gateway exposes: those of enabled entries with
+     * {@code mcp: true}.
+     */
+    public Set<String> mcpServices() {
+        Set<String> services = new LinkedHashSet<>();
+        for (RouteProperties route : routes) {
+            if (route.enabled() && route.mcp()) {
+                services.add(route.service());
+            }
+        }
+        return services;
+    }
+
+    /**
      * One entry of the route table.
      *
      * @param id route id, used in logs and metrics
@@ -69,6 +85,9 @@ public record GatewayProperties(
      * @param timeoutMs time the upstream has to send its response headers in milliseconds (default
      *     10000), after which the gateway returns 504
      * @param enabled whether the route is active. Paths of a disabled route get 404 (default true)
+     * @param mcp whether the gateway also exposes the service's MCP endpoint at {@code
+     *     /mcp/<service>}, with this entry's auth and timeout. At most one entry per service may
+     *     set it (default false)
      */
     public record RouteProperties(
             String id,
@@ -76,5 +95,6 @@ public record GatewayProperties(
             String service,
             @DefaultValue("user") String auth,
             @DefaultValue("10000") long timeoutMs,
-            @DefaultValue("true") boolean enabled) {}
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("false") boolean mcp) {}
 }

@@ -1,5 +1,6 @@
 package dev.scribe.gateway.config;
 
+import dev.scribe.gateway.client.McpSessionInstanceListSupplier;
 import dev.scribe.gateway.client.UntriedInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,7 +15,8 @@ class PerServiceLoadBalancerConfiguration {
 
     /**
      * Replaces the default instance list (discovery client plus cache) with the same list minus the
-     * instances that failed during the request.
+     * instances that failed during the request, narrowed to the issuing instance for requests of a
+     * known MCP session.
      */
     @Bean
     ServiceInstanceListSupplier untriedInstanceListSupplier(
@@ -23,6 +25,7 @@ class PerServiceLoadBalancerConfiguration {
                 .withDiscoveryClient()
                 .withCaching()
                 .with((ignored, delegate) -> new UntriedInstanceListSupplier(delegate))
+                .with((ignored, delegate) -> new McpSessionInstanceListSupplier(delegate))
                 .build(context);
     }
 }

@@ -4,8 +4,11 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNE
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
+import dev.scribe.gateway.domain.McpRoutes;
 import dev.scribe.gateway.domain.RouteAccess;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -18,6 +21,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Builds the gateway's routes from {@code platform.gateway.routes} and rejects a route table that
  * cannot be served unambiguously.
+ *
+ * <p>An entry with {@code mcp: true} adds a second route, {@code /mcp/<service>}, which forwards to
+ * the service's {@code /mcp} with the entry's auth and timeout. Both kinds of route pass through
+ * the same global filters (authentication, body limit, header sanitising, user assertion, error
+ * mapping, retry), because those filters apply to every route.
  */
 @Configuration(proxyBeanMethods = false)
 public class RouteConfiguration {
@@ -57,8 +65,48 @@ public class RouteConfiguration {
                     route.service(),
                     route.auth(),
                     route.timeoutMs());
+
+            if (route.mcp()) {
+                addMcpRoute(routes, route, properties);
+            }
         }
         return routes.build();
+    }
+
+    private static void addMcpRoute(
+            RouteLocatorBuilder.Builder routes,
+            RouteProperties route,
+            GatewayProperties properties) {
+        String path = McpRoutes.PATH_PREFIX + route.service();
+        routes.route(
+                McpRoutes.routeId(route.service()),
+                spec ->
+                        spec.path(path)
+                                // The service serves MCP at /mcp, whatever the public path.
+                                .filters(
+                                        filters ->
+                                                filters.setPath(McpRoutes.UPSTREAM_PATH)
+                                                        .metadata(
+                                                                RESPONSE_TIMEOUT_ATTR,
+                                                                route.timeoutMs())
+                                                        .metadata(
+                                                                CONNECT_TIMEOUT_ATTR,
+                                                                properties.connectTimeoutMs())
+                                                        .metadata(
+                                                                RouteAccess.METADATA_KEY,
+                                                                route.auth())
+                                                        .metadata(
+                                                                McpRoutes.METADATA_KEY,
+                                                                route.service()))
+                                .uri("lb://" + route.service()));
+        log.info(
+                "Route {} forwards {} to service {} at {} (auth {}, timeout {} ms)",
+                McpRoutes.routeId(route.service()),
+                path,
+                route.service(),
+                McpRoutes.UPSTREAM_PATH,
+                route.auth(),
+                route.timeoutMs());
     }
 
     /**
@@ -69,6 +117,7 @@ public class RouteConfiguration {
     static void validate(GatewayProperties properties) {
         Set<String> ids = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
+        Map<String, String> mcpOwners = new HashMap<>();
 
         for (int index = 0; index < properties.routes().size(); index++) {
             RouteProperties route = properties.routes().get(index);
@@ -115,11 +164,49 @@ public class RouteConfiguration {
                 throw new IllegalStateException(
                         name + ".timeout-ms must be at least 1, got " + route.timeoutMs());
             }
+            RouteAccess access;
             try {
-                RouteAccess.parse(route.auth());
+                access = RouteAccess.parse(route.auth());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(name + ".auth: " + e.getMessage(), e);
             }
+            if (route.mcp()) {
+                validateMcp(name, route, access, mcpOwners);
+            }
+        }
+
+        // The MCP routes get generated ids, which must not clash with a configured one.
+        for (Map.Entry<String, String> mcp : mcpOwners.entrySet()) {
+            String generatedId = McpRoutes.routeId(mcp.getKey());
+            if (ids.contains(generatedId)) {
+                throw new IllegalStateException(
+                        "platform.gateway.routes: id '"
+                                + generatedId
+                                + "' is reserved for the MCP route that route '"
+                                + mcp.getValue()
+                                + "' adds; rename the route with that id");
+            }
+        }
+    }
+
+    /** Checks an entry with {@code mcp: true}: one per service, and never without a token. */
+    private static void validateMcp(
+            String name, RouteProperties route, RouteAccess access, Map<String, String> owners) {
+        if (!access.authenticated()) {
+            throw new IllegalStateException(
+                    name
+                            + ".mcp is true on a public route: MCP endpoints need a user token,"
+                            + " so set auth to user or role:<ROLE>");
+        }
+        String owner = owners.putIfAbsent(route.service(), route.id());
+        if (owner != null) {
+            throw new IllegalStateException(
+                    name
+                            + ".mcp is true, but route '"
+                            + owner
+                            + "' already exposes the MCP endpoint of service '"
+                            + route.service()
+                            + "'; set mcp on one route per service");
         }
     }
 }

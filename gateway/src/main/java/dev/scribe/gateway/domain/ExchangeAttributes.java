@@ -15,5 +15,11 @@ public final class ExchangeAttributes {
      */
     public static final String FAILED_INSTANCES = "dev.scribe.gateway.failedInstances";
 
+    /**
+     * Address ({@code host:port}) of the instance that issued the request's MCP session (a {@code
+     * String}). The load balancer chooses only this instance, and none when it is gone.
+     */
+    public static final String MCP_SESSION_INSTANCE = "dev.scribe.gateway.mcpSessionInstance";
+
     private ExchangeAttributes() {}
 }

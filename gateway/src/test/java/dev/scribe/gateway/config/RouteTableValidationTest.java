@@ -69,9 +69,55 @@ class RouteTableValidationTest {
     void invalidAuthIsRejected() {
         RouteProperties route =
                 new RouteProperties(
-                        "a", "/api/analytics", "writing-analysis", "role:KING", 1000, true);
+                        "a", "/api/analytics", "writing-analysis", "role:KING", 1000, true, false);
 
         assertThatThrownBy(() -> validate(route)).hasMessageContaining("routes[0].auth");
+    }
+
+    @Test
+    void mcpOnPublicRouteIsRejected() {
+        RouteProperties route =
+                new RouteProperties(
+                        "a", "/api/analytics", "writing-analysis", "public", 1000, true, true);
+
+        assertThatThrownBy(() -> validate(route))
+                .hasMessageContaining("routes[0].mcp")
+                .hasMessageContaining("public route");
+    }
+
+    @Test
+    void secondMcpEntryOfServiceIsRejected() {
+        assertThatThrownBy(
+                        () ->
+                                validate(
+                                        mcpRoute("a", "/api/writing-analysis"),
+                                        mcpRoute("b", "/api/analytics")))
+                .hasMessageContaining("routes[1].mcp")
+                .hasMessageContaining("route 'a' already exposes");
+    }
+
+    @Test
+    void reservedMcpRouteIdIsRejected() {
+        assertThatThrownBy(
+                        () ->
+                                validate(
+                                        mcpRoute("a", "/api/writing-analysis"),
+                                        route(
+                                                "mcp-writing-analysis",
+                                                "/api/analytics",
+                                                "writing-analysis")))
+                .hasMessageContaining("'mcp-writing-analysis' is reserved");
+    }
+
+    @Test
+    void mcpServicesListEnabledEntriesOnly() {
+        GatewayProperties properties =
+                properties(
+                        mcpRoute("a", "/api/writing-analysis"),
+                        new RouteProperties(
+                                "b", "/api/other", "other-service", "user", 1000, false, true));
+
+        assertThat(properties.mcpServices()).containsExactly("writing-analysis");
     }
 
     @Test
@@ -104,12 +150,25 @@ class RouteTableValidationTest {
     }
 
     private static RouteProperties route(String id, String prefix, String service) {
-        return new RouteProperties(id, prefix, service, "user", 1000, true);
+        return new RouteProperties(id, prefix, service, "user", 1000, true, false);
+    }
+
+    private static RouteProperties mcpRoute(String id, String prefix) {
+        return new RouteProperties(id, prefix, "writing-analysis", "user", 1000, true, true);
+    }
+
+    private static GatewayProperties properties(RouteProperties... routes) {
+        return new GatewayProperties(
+                List.of(routes),
+                List.of("writing-analysis", "other-service"),
+                5242880,
+                2000,
+                5,
+                65536,
+                2);
     }
 
     private static void validate(RouteProperties... routes) {
-        RouteConfiguration.validate(
-                new GatewayProperties(
-                        List.of(routes), List.of("writing-analysis"), 5242880, 2000, 5, 65536, 2));
+        RouteConfiguration.validate(properties(routes));
     }
 }
