@@ -64,7 +64,8 @@ class OutboxRelayTest extends ServiceTestSupport {
 
     private long pendingEventsOf(String eventId) {
         return jdbc.sql(
-                        "SELECT COUNT(*) FROM outbox_event WHERE event_id = :id AND published_at"
+                        "SELECT COUNT(*) FROM outbox_event e JOIN outbox_delivery d ON"
+                                + " d.outbox_id = e.id WHERE e.event_id = :id AND d.published_at"
                                 + " IS NULL")
                 .param("id", eventId)
                 .query(Long.class)
