@@ -25,13 +25,17 @@ public class CoreConfig {
     }
 
     @Bean
-    PseudonymizationKey pseudonymizationKey(PrivacyProperties privacy, ServiceProperties service) {
-        return PseudonymizationKey.resolve(privacy.pseudonymizationKey(), service.dataDir());
+    PseudonymizationKey pseudonymizationKey(
+            PrivacyProperties privacy, ServiceProperties service, Environment environment) {
+        return PseudonymizationKey.resolve(
+                privacy.pseudonymizationKey(), service.dataDir(), environment.getActiveProfiles());
     }
 
     @Bean
-    AuditCheckpointKey auditCheckpointKey(PrivacyProperties privacy, ServiceProperties service) {
-        return AuditCheckpointKey.resolve(privacy.auditCheckpointKey(), service.dataDir());
+    AuditCheckpointKey auditCheckpointKey(
+            PrivacyProperties privacy, ServiceProperties service, Environment environment) {
+        return AuditCheckpointKey.resolve(
+                privacy.auditCheckpointKey(), service.dataDir(), environment.getActiveProfiles());
     }
 
     @Bean

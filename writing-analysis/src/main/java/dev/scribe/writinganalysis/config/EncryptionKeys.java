@@ -2,7 +2,6 @@ package dev.scribe.writinganalysis.config;
 
 import dev.scribe.writinganalysis.domain.ContentCipher;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link ContentCipher} from {@code platform.encryption.*}. Only the embedded profile
- * (no Spring profile active) may fall back to a development key file; every other profile needs
- * configured keys, so that no deployment encrypts real data under a key that nobody manages.
+ * (no Spring profile active) may fall back to a development key file. Every other profile needs
+ * configured keys, so that no deployment encrypts real data under an unmanaged key.
  */
 final class EncryptionKeys {
 
@@ -53,15 +52,11 @@ final class EncryptionKeys {
                             + properties.activeKeyId()
                             + "=<Base64 of 32 random bytes>");
         }
-        if (activeProfiles.length > 0) {
-            throw new IllegalStateException(
-                    "platform.encryption.keys and platform.encryption.active-key-id are not set;"
-                            + " only the embedded (default) profile may use a development key,"
-                            + " and the active profiles are "
-                            + Arrays.toString(activeProfiles)
-                            + ". Set for example platform.encryption.keys.k1=<Base64 of 32 random"
-                            + " bytes> and platform.encryption.active-key-id=k1");
-        }
+        DevelopmentKeyFiles.requireEmbeddedProfile(
+                "platform.encryption.keys and platform.encryption.active-key-id are",
+                "Set for example platform.encryption.keys.k1=<Base64 of 32 random bytes> and"
+                        + " platform.encryption.active-key-id=k1.",
+                activeProfiles);
 
         Path file = dataDir.resolve(DEVELOPMENT_KEY_FILE);
         log.warn(

@@ -45,8 +45,8 @@ public final class ContentCipher {
     /**
      * Creates the cipher over a keyring.
      *
-     * @param masterKeys key id to 32 key bytes; ids match {@code [A-Za-z0-9_.-]{1,64}}
-     * @param activeKeyId id of the key that encrypts new values; must be in {@code masterKeys}
+     * @param masterKeys key id to 32 key bytes, with ids matching {@code [A-Za-z0-9_.-]{1,64}}
+     * @param activeKeyId id of the key that encrypts new values, one of {@code masterKeys}
      * @throws IllegalArgumentException for an invalid id, a key that is not 32 bytes, or an active
      *     id without a key
      */

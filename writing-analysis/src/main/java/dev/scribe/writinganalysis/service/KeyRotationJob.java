@@ -17,8 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves encrypted values to the active master key after a rotation by re-wrapping their data keys;
- * the text ciphertext stays unchanged, so no plaintext is produced. A value whose key is no longer
+ * Moves encrypted values to the active master key after a rotation by re-wrapping their data keys.
+ * The text ciphertext stays unchanged, so no plaintext is produced. A value whose key is no longer
  * in the keyring is logged with its row id and left as it is.
  */
 @Service

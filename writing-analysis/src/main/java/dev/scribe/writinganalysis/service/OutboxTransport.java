@@ -2,7 +2,7 @@ package dev.scribe.writinganalysis.service;
 
 import dev.scribe.writinganalysis.domain.OutboxRow;
 
-/** Where the outbox relay delivers events: in process or to a message broker. */
+/** Delivery target of the outbox relay: the service's own listeners or a message broker. */
 public interface OutboxTransport {
 
     /**

@@ -15,8 +15,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole application outside the embedded profile: without {@code platform.encryption.*} it does
- * not start, and with a key it does.
+ * The whole application outside the embedded profile: without {@code platform.encryption.*} or the
+ * pseudonymization key it does not start, and with the keys it does.
  */
 class EncryptionStartupTest {
 
@@ -24,7 +24,7 @@ class EncryptionStartupTest {
 
     @Test
     void postgresProfileWithoutKey_refusesToStart() {
-        assertThatThrownBy(() -> start().run().close())
+        assertThatThrownBy(() -> withPrivacyKeys(start()).run().close())
                 .rootCause()
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("platform.encryption.keys")
@@ -32,11 +32,31 @@ class EncryptionStartupTest {
     }
 
     @Test
+    void postgresProfileWithoutPseudonymKey_refusesToStart() {
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+
+        assertThatThrownBy(
+                        () ->
+                                start().properties(
+                                                "platform.privacy.audit-checkpoint-key="
+                                                        + "c".repeat(32),
+                                                "platform.encryption.keys.start-1=" + key,
+                                                "platform.encryption.active-key-id=start-1")
+                                        .run()
+                                        .close())
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("platform.privacy.pseudonymization-key is not set")
+                .hasMessageContaining("[postgres]");
+    }
+
+    @Test
     void postgresProfileWithKey_starts() {
         String key = Base64.getEncoder().encodeToString(new byte[32]);
 
         try (ConfigurableApplicationContext context =
-                start().properties(
+                withPrivacyKeys(start())
+                        .properties(
                                 "platform.encryption.keys.start-1=" + key,
                                 "platform.encryption.active-key-id=start-1")
                         .run()) {
@@ -44,9 +64,15 @@ class EncryptionStartupTest {
         }
     }
 
+    private static SpringApplicationBuilder withPrivacyKeys(SpringApplicationBuilder builder) {
+        return builder.properties(
+                "platform.privacy.pseudonymization-key=" + "p".repeat(32),
+                "platform.privacy.audit-checkpoint-key=" + "c".repeat(32));
+    }
+
     /**
-     * The postgres profile with an in-memory H2 database in its place, so the test needs no server
-     * and the key check is the only reason the start can fail.
+     * Builds the application with the postgres profile but an in-memory H2 database, so the test
+     * needs no server and the key check is the only reason the start can fail.
      */
     private SpringApplicationBuilder start() {
         return new SpringApplicationBuilder(WritingAnalysisApplication.class)

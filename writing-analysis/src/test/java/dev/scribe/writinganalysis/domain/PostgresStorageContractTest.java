@@ -40,9 +40,11 @@ class PostgresStorageContractTest extends StorageContractTest {
         registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         registry.add("spring.flyway.create-schemas", () -> "true");
-        // The postgres profile refuses to start without configured encryption keys.
+        // The postgres profile does not start without configured keys.
         registry.add("platform.encryption.keys." + KEY_ID, () -> TEST_KEY);
         registry.add("platform.encryption.active-key-id", () -> KEY_ID);
+        registry.add("platform.privacy.pseudonymization-key", () -> TEST_KEY);
+        registry.add("platform.privacy.audit-checkpoint-key", () -> randomKey());
     }
 
     @Test

@@ -32,6 +32,7 @@ import dev.scribe.writinganalysis.core.port.WritingSession;
 import dev.scribe.writinganalysis.core.port.WritingSessionStore;
 import dev.scribe.writinganalysis.service.KeyRotationJob;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -394,6 +395,55 @@ class StorageContractTest extends ServiceTestSupport {
         assertThat(raw).startsWith("v1:");
         assertThat(raw).doesNotContain("tidal energy");
         assertThat(retainedContentStore.content(contentId)).hasValue(text);
+    }
+
+    @Test
+    void reflectionTool_storesRedactedTextEncrypted() {
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.student("student-demo-5"),
+                        "/api/writing-analysis/reflections/evaluate",
+                        """
+                        {"reflection":"I learned that my thesis was too broad. Mail me at jo.smith@example.com next time.",
+                         "userId":"student-demo-5","purpose":"reflection_assessment"}
+                        """);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String reflectionId = body(response).path("data").path("reflectionId").asString();
+        String raw = rawColumn("reflection_record", "text_ciphertext", reflectionId);
+        assertThat(raw).doesNotContain("thesis").doesNotContain("example.com");
+        String stored = reflectionStore.text(reflectionId).orElseThrow();
+        assertThat(stored).contains("my thesis was too broad");
+        assertThat(stored).contains("[REDACTED_PERSONAL_EMAILS]");
+        assertThat(stored).doesNotContain("jo.smith@example.com");
+    }
+
+    @Test
+    void patternsRetainContent_storesTextEncrypted() {
+        // Letters only: a run of digits would be redacted as an account number before storage.
+        String marker = "Lighthouse" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        HttpResponse<String> response =
+                post(
+                        TestAssertions.demoStudent(),
+                        "/api/writing-analysis/patterns",
+                        """
+                        {"content":"%s keepers wrote logs. However, few logs survived.",
+                         "userId":"student-demo","purpose":"writing_improvement",
+                         "options":{"includeStructure":true,"retainContent":true}}
+                        """
+                                .formatted(marker));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String contentId =
+                jdbc.sql(
+                                "SELECT id FROM retained_content WHERE subject_id = 'student-demo'"
+                                        + " ORDER BY created_at DESC, id LIMIT 1")
+                        .query(String.class)
+                        .single();
+        assertThat(rawColumn("retained_content", "content_ciphertext", contentId))
+                .doesNotContain(marker);
+        assertThat(retainedContentStore.content(contentId))
+                .hasValue(marker + " keepers wrote logs. However, few logs survived.");
     }
 
     @Test

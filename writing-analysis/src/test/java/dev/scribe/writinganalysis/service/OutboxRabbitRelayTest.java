@@ -15,8 +15,6 @@ import dev.scribe.writinganalysis.core.port.EventPublisher;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,8 +68,7 @@ class OutboxRabbitRelayTest extends ServiceTestSupport {
         Assumptions.assumeTrue(
                 brokerReachable(), "RabbitMQ is not reachable at 127.0.0.1:5672; skipping");
         proxy = new PausableTcpProxy(BROKER_PORT);
-        Path dataDir = Files.createTempDirectory("wa-rabbit-test");
-        registry.add("platform.data-dir", dataDir::toString);
+        OwnDatabase.register(registry, "wa-rabbit-test");
         registry.add("platform.outbox.transport", () -> "rabbitmq");
         registry.add("platform.outbox.rabbitmq.exchange-prefix", () -> PREFIX);
         registry.add("platform.outbox.relay-interval-ms", () -> "100");

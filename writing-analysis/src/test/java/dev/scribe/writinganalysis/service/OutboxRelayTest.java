@@ -8,8 +8,6 @@ import dev.scribe.writinganalysis.ServiceTestSupport;
 import dev.scribe.writinganalysis.TestAssertions;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,8 +30,7 @@ class OutboxRelayTest extends ServiceTestSupport {
      */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("wa-outbox-test");
-        registry.add("platform.data-dir", dataDir::toString);
+        OwnDatabase.register(registry, "wa-outbox-test");
     }
 
     @Autowired RecordingListener listener;

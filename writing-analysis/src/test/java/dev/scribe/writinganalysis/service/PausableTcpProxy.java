@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy in front of one local port that a test can pause: while paused it closes
- * every open connection and drops new ones right after accepting them, so the client sees the
- * server go away without the server itself stopping.
+ * A loopback TCP proxy in front of one local port that a test can pause. While paused it closes
+ * every open connection and drops new ones right after accepting them. The client therefore sees
+ * the server go away, while the server itself keeps running.
  */
 final class PausableTcpProxy implements AutoCloseable {
 

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param scorerVersion version of the scoring rules that produced the scores
  * @param createdAt creation time; decides the latest record and the insight bucket
  * @param textRedacted whether the scored text was the redacted text
- * @param text the scored text, which the store keeps encrypted; null on records read back for their
- *     scores, because those reads do not load or decrypt the text
+ * @param text the scored text, which the store keeps encrypted. Records read back for their scores
+ *     have null here, because those reads do not load or decrypt the text
  */
 public record ReflectionRecord(
         String reflectionId,

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param length length of the analysed text in UTF-16 code units
  * @param redacted whether the analysed text was the redacted text
  * @param createdAt storage time
- * @param content the analysed text, which the store keeps encrypted; null when only the metadata is
- *     at hand
+ * @param content the analysed text, which the store keeps encrypted, or null when only the metadata
+ *     is at hand
  */
 public record RetainedContent(
         String contentId,
