@@ -28,6 +28,8 @@ public class OutboxEventPublisher implements EventPublisher {
     @Override
     public void publish(EventEnvelope event) {
         Instant now = clock.instant();
+        // NOTE: payloads of confidential events are stored and published unencrypted
+        // (encrypted=false); the envelope encryption under an event master key is not built yet.
         ObjectNode envelope = EventJson.toJson(event);
 
         jdbc.sql(

@@ -6,6 +6,7 @@ import dev.scribe.writinganalysis.domain.ContentDecryptionException;
 import dev.scribe.writinganalysis.domain.EncryptedColumn;
 import dev.scribe.writinganalysis.domain.EncryptedColumnRepository;
 import dev.scribe.writinganalysis.domain.EncryptedColumnRepository.StoredValue;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class KeyRotationJob {
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotationJob.class);
+
+    /** Row ids named in the error line about values that cannot be re-wrapped. */
+    private static final int MAX_LOGGED_ROW_IDS = 5;
 
     private final EncryptedColumnRepository columns;
     private final ContentCipher cipher;
@@ -63,37 +67,48 @@ public class KeyRotationJob {
 
     private int rewrapColumn(EncryptedColumn column) {
         int total = 0;
+        List<String> skipped = new ArrayList<>();
         String after = "";
         while (true) {
             List<StoredValue> batch =
                     columns.underOtherKeys(
                             column, cipher.activeKeyId(), after, properties.rewrapBatchSize());
             if (batch.isEmpty()) {
-                return total;
+                break;
             }
 
-            Integer moved = transactions.execute(status -> rewrapBatch(column, batch));
+            Integer moved = transactions.execute(status -> rewrapBatch(column, batch, skipped));
             total += moved == null ? 0 : moved;
 
             // Paging by row id passes over values that cannot be re-wrapped (their key is gone)
             // instead of selecting them again forever.
             after = batch.get(batch.size() - 1).rowId();
         }
+
+        // One line per column and run, however many values fail.
+        if (!skipped.isEmpty()) {
+            log.error(
+                    "Cannot re-wrap {} values of {}: their key is not configured or they fail"
+                            + " authentication. First row ids: {}. Add the old key back to"
+                            + " platform.encryption.keys to move them.",
+                    skipped.size(),
+                    column,
+                    skipped.subList(0, Math.min(MAX_LOGGED_ROW_IDS, skipped.size())));
+        }
+        return total;
     }
 
-    private int rewrapBatch(EncryptedColumn column, List<StoredValue> batch) {
+    private int rewrapBatch(
+            EncryptedColumn column, List<StoredValue> batch, List<String> skippedRowIds) {
         int moved = 0;
         for (StoredValue value : batch) {
             String rewrapped;
             try {
                 rewrapped = cipher.rewrap(value.ciphertext(), column.context(value.rowId()));
             } catch (ContentDecryptionException e) {
-                log.error(
-                        "Cannot re-wrap {} row {} under key {}: {}",
-                        column,
-                        value.rowId(),
-                        value.keyId(),
-                        e.getMessage());
+                log.debug(
+                        "Re-wrapping {} row {} failed: {}", column, value.rowId(), e.getMessage());
+                skippedRowIds.add(value.rowId());
                 continue;
             }
             if (columns.replace(

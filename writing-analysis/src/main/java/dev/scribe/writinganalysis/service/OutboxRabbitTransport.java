@@ -5,6 +5,7 @@ import dev.scribe.writinganalysis.config.OutboxRabbitTopology;
 import dev.scribe.writinganalysis.domain.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import org.springframework.amqp.AmqpConnectException;
+import org.springframework.amqp.AmqpIOException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
@@ -49,7 +50,8 @@ public class OutboxRabbitTransport implements OutboxTransport {
                         operations.waitForConfirmsOrDie(properties.rabbitmq().confirmTimeoutMs());
                         return null;
                     });
-        } catch (AmqpConnectException e) {
+        } catch (AmqpConnectException | AmqpIOException e) {
+            // Both come from opening the connection or a channel, so the broker is unreachable.
             throw new TransportUnavailableException(
                     "RabbitMQ is not reachable: " + e.getMessage(), e);
         }

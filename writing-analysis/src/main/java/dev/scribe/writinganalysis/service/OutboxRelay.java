@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
  * <p>Order: rows leave in creation order, and the events of one subject never overtake each other.
  * When a row fails, it waits for its back-off ({@code retry-initial-ms} doubled per failure, at
  * most {@code retry-max-ms}) and every later row with the same ordering key waits with it, while
- * rows of other subjects go on. One relay at a time publishes: a relay runs only while it holds the
- * lease row, which it renews on every run.
+ * rows of other subjects go on. When the transport is unreachable as a whole, the relay pauses with
+ * the same back-off. One relay at a time publishes: a relay runs only while it holds the lease row,
+ * which it renews on every run.
  */
 @Service
 public class OutboxRelay {
@@ -40,6 +41,12 @@ public class OutboxRelay {
     private final OutboxProperties properties;
     private final Clock clock;
     private final String holderId = "relay-" + UUID.randomUUID();
+
+    /** Runs in a row that found the transport unreachable; 0 after a run that reached it. */
+    private int unavailableRuns;
+
+    /** The relay skips its runs until this time after finding the transport unreachable. */
+    private Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(
             OutboxRepository outbox,
@@ -58,8 +65,12 @@ public class OutboxRelay {
 
     /** Publishes one batch of pending rows, oldest first; returns how many were published. */
     @Scheduled(fixedDelayString = "${platform.outbox.relay-interval-ms:500}")
-    public int relay() {
+    public synchronized int relay() {
         Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            return 0;
+        }
+
         List<OutboxRow> rows;
         try {
             if (!outbox.acquireLease(holderId, now, now.plusMillis(properties.leaseMs()))) {
@@ -86,7 +97,11 @@ public class OutboxRelay {
             try {
                 transport.deliver(row);
             } catch (OutboxTransport.TransportUnavailableException e) {
+                // Every other row would fail the same way, so the whole relay backs off, and one
+                // log line per pause is written instead of one per row.
                 recordFailure(row, e);
+                pausedUntil = clock.instant().plus(backoff(unavailableRuns));
+                unavailableRuns++;
                 return published;
             } catch (RuntimeException e) {
                 recordFailure(row, e);
@@ -94,6 +109,7 @@ public class OutboxRelay {
                 continue;
             }
 
+            unavailableRuns = 0;
             if (outbox.markPublished(row.id(), clock.instant())) {
                 published++;
                 log.debug("Published event {} of type {}", row.eventId(), row.type());
