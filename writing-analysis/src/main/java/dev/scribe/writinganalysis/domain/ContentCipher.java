@@ -132,6 +132,47 @@ public final class ContentCipher {
         }
     }
 
+    /**
+     * Encrypts like {@link #encrypt} but returns the parts instead of the stored string, for
+     * formats that keep them in separate fields.
+     */
+    public Sealed seal(String plaintext, String context) {
+        return parse(encrypt(plaintext, context), context).toSealed();
+    }
+
+    /**
+     * Decrypts a value given as its parts.
+     *
+     * @throws ContentDecryptionException as {@link #decrypt}
+     */
+    public String open(Sealed sealed, String context) {
+        return decrypt(
+                format(
+                        sealed.keyId(),
+                        sealed.wrappedKey(),
+                        sealed.nonce(),
+                        concat(sealed.ciphertext(), sealed.tag())),
+                context);
+    }
+
+    /**
+     * The parts of an encrypted value.
+     *
+     * @param keyId id of the master key that wraps the data key
+     * @param wrappedKey wrap nonce followed by the GCM output of the data key
+     * @param nonce nonce of the text encryption
+     * @param ciphertext ciphertext of the UTF-8 text, without the tag
+     * @param tag 128-bit GCM tag of the text encryption
+     */
+    public record Sealed(
+            String keyId, byte[] wrappedKey, byte[] nonce, byte[] ciphertext, byte[] tag) {}
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] result = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, result, first.length, second.length);
+        return result;
+    }
+
     /** Returns the key id of a stored value without decrypting it. */
     public String keyIdOf(String stored, String context) {
         return parse(stored, context).keyId();
@@ -277,7 +318,18 @@ public final class ContentCipher {
         }
     }
 
-    private record StoredValue(String keyId, byte[] wrappedKey, byte[] nonce, byte[] ciphertext) {}
+    private record StoredValue(String keyId, byte[] wrappedKey, byte[] nonce, byte[] ciphertext) {
+
+        Sealed toSealed() {
+            int split = ciphertext.length - TAG_BITS / 8;
+            return new Sealed(
+                    keyId,
+                    wrappedKey,
+                    nonce,
+                    Arrays.copyOfRange(ciphertext, 0, split),
+                    Arrays.copyOfRange(ciphertext, split, ciphertext.length));
+        }
+    }
 
     /** Leaves the keys out of logs. */
     @Override

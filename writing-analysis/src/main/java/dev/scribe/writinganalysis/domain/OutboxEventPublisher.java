@@ -19,18 +19,19 @@ public class OutboxEventPublisher implements EventPublisher {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final EventPayloadCipher payloads;
 
-    public OutboxEventPublisher(JdbcClient jdbc, Clock clock) {
+    public OutboxEventPublisher(JdbcClient jdbc, Clock clock, EventPayloadCipher payloads) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.payloads = payloads;
     }
 
     @Override
     public void publish(EventEnvelope event) {
         Instant now = clock.instant();
-        // NOTE: payloads of confidential events are stored and published unencrypted
-        // (encrypted=false); the envelope encryption under an event master key is not built yet.
         ObjectNode envelope = EventJson.toJson(event);
+        payloads.encryptIfConfidential(envelope);
 
         jdbc.sql(
                         """

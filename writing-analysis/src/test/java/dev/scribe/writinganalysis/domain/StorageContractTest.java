@@ -74,6 +74,7 @@ class StorageContractTest extends ServiceTestSupport {
     @Autowired JdbcRetainedContentStore retainedContentStore;
     @Autowired ContentCipher cipher;
     @Autowired Clock clock;
+    @Autowired EventPayloadCipher payloads;
 
     @Test
     void directory_readsDemoCourse() {
@@ -342,6 +343,10 @@ class StorageContractTest extends ServiceTestSupport {
         assertThat(JSON.readTree(envelope).path("occurredAt").asString())
                 .isEqualTo("2026-12-04T10:00:00.123Z");
         assertThat(JSON.readTree(envelope).has("privacyEvent")).isFalse();
+        // Events that are not about one student keep a plain payload.
+        assertThat(JSON.readTree(envelope).path("encrypted").asBoolean()).isFalse();
+        assertThat(JSON.readTree(envelope).path("payload").path("sensitivityLevel").asString())
+                .isEqualTo("none");
 
         await().atMost(Duration.ofSeconds(10))
                 .until(
@@ -444,6 +449,76 @@ class StorageContractTest extends ServiceTestSupport {
                 .doesNotContain(marker);
         assertThat(retainedContentStore.content(contentId))
                 .hasValue(marker + " keepers wrote logs. However, few logs survived.");
+    }
+
+    @Test
+    void confidentialEventPayload_isEncrypted() {
+        String eventId = UUID.randomUUID().toString();
+        String subject = "d".repeat(64);
+        ObjectNode payload = Json.object();
+        payload.put("subjectPseudonym", subject);
+        payload.put("reflectionId", "reflection-marker-4711");
+        payload.put("quality", 77);
+        publishInTransaction(confidentialEvent(eventId, subject, payload));
+
+        JsonNode stored = JSON.readTree(rawEnvelope(eventId));
+        assertThat(stored.path("encrypted").asBoolean()).isTrue();
+        assertThat(stored.path("keyId").asString()).isEqualTo(cipher.activeKeyId());
+        assertThat(stored.path("payload").path("alg").asString()).isEqualTo("AES-256-GCM");
+        assertThat(stored.path("payload").path("tag").asString()).isNotBlank();
+        assertThat(stored.toString()).doesNotContain("reflection-marker-4711");
+        // The envelope still names the subject by pseudonym, so the relay can keep its order.
+        assertThat(stored.path("subjectPseudonym").asString()).isEqualTo(subject);
+        assertThat(payloads.payload(stored)).isEqualTo(payload);
+    }
+
+    @Test
+    void alteredEventPayload_failsLoudly() {
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode payload = Json.object();
+        payload.put("quality", 12);
+        publishInTransaction(confidentialEvent(eventId, "e".repeat(64), payload));
+        ObjectNode stored = (ObjectNode) JSON.readTree(rawEnvelope(eventId));
+        ObjectNode sealed = (ObjectNode) stored.path("payload");
+        byte[] tag = Base64.getDecoder().decode(sealed.path("tag").asString());
+        tag[0] ^= 0x01;
+        sealed.put("tag", Base64.getEncoder().encodeToString(tag));
+
+        assertThatThrownBy(() -> payloads.payload(stored))
+                .isInstanceOf(ContentDecryptionException.class)
+                .hasMessageContaining("outbox_event.payload:" + eventId);
+    }
+
+    private void publishInTransaction(EventEnvelope event) {
+        new TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> events.publish(event));
+    }
+
+    private String rawEnvelope(String eventId) {
+        return jdbc.sql("SELECT envelope FROM outbox_event WHERE event_id = :id")
+                .param("id", eventId)
+                .query(String.class)
+                .single();
+    }
+
+    private static EventEnvelope confidentialEvent(
+            String eventId, String subject, ObjectNode payload) {
+        return new EventEnvelope(
+                eventId,
+                "reflection.quality.assessed",
+                1,
+                Instant.parse("2026-12-04T10:00:00Z"),
+                "writing-analysis",
+                "test-correlation-0004",
+                null,
+                subject,
+                new EventEnvelope.Metadata(null, null, "evaluate_reflection_quality"),
+                "confidential",
+                new EventEnvelope.PrivacyContext(true, true, "reflection_assessment", 1095),
+                false,
+                null,
+                null,
+                payload);
     }
 
     @Test
