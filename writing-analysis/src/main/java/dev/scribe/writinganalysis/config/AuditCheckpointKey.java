@@ -28,11 +28,15 @@ public final class AuditCheckpointKey {
     }
 
     /**
-     * Returns the configured key, or the development key stored under {@code dataDir}.
+     * Returns the configured key, or in the embedded profile the development key stored under
+     * {@code dataDir}.
      *
+     * @param activeProfiles the active Spring profiles; none means the embedded profile
      * @throws IllegalArgumentException when the configured key is shorter than 32 characters
+     * @throws IllegalStateException when no key is configured and a profile is active
      */
-    public static AuditCheckpointKey resolve(@Nullable String configured, Path dataDir) {
+    public static AuditCheckpointKey resolve(
+            @Nullable String configured, Path dataDir, String[] activeProfiles) {
         if (configured != null) {
             if (configured.length() < PseudonymizationKey.MIN_LENGTH) {
                 throw new IllegalArgumentException(
@@ -45,6 +49,12 @@ public final class AuditCheckpointKey {
             return new AuditCheckpointKey(configured.getBytes(StandardCharsets.UTF_8));
         }
 
+        DevelopmentKeyFiles.requireEmbeddedProfile(
+                "platform.privacy.audit-checkpoint-key is",
+                "Set it to a managed secret of at least "
+                        + PseudonymizationKey.MIN_LENGTH
+                        + " characters.",
+                activeProfiles);
         Path file = dataDir.resolve(DEVELOPMENT_KEY_FILE);
         log.warn(
                 "platform.privacy.audit-checkpoint-key is not set; using the development key in"

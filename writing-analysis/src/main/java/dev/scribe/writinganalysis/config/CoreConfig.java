@@ -1,5 +1,6 @@
 package dev.scribe.writinganalysis.config;
 
+import dev.scribe.writinganalysis.domain.ContentCipher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.flywaydb.core.api.Location;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Beans shared by every layer: the clock, the secrets and the migration set. */
 @Configuration(proxyBeanMethods = false)
@@ -23,13 +25,24 @@ public class CoreConfig {
     }
 
     @Bean
-    PseudonymizationKey pseudonymizationKey(PrivacyProperties privacy, ServiceProperties service) {
-        return PseudonymizationKey.resolve(privacy.pseudonymizationKey(), service.dataDir());
+    PseudonymizationKey pseudonymizationKey(
+            PrivacyProperties privacy, ServiceProperties service, Environment environment) {
+        return PseudonymizationKey.resolve(
+                privacy.pseudonymizationKey(), service.dataDir(), environment.getActiveProfiles());
     }
 
     @Bean
-    AuditCheckpointKey auditCheckpointKey(PrivacyProperties privacy, ServiceProperties service) {
-        return AuditCheckpointKey.resolve(privacy.auditCheckpointKey(), service.dataDir());
+    AuditCheckpointKey auditCheckpointKey(
+            PrivacyProperties privacy, ServiceProperties service, Environment environment) {
+        return AuditCheckpointKey.resolve(
+                privacy.auditCheckpointKey(), service.dataDir(), environment.getActiveProfiles());
+    }
+
+    @Bean
+    ContentCipher contentCipher(
+            EncryptionProperties encryption, ServiceProperties service, Environment environment) {
+        return EncryptionKeys.resolve(
+                encryption, environment.getActiveProfiles(), service.dataDir());
     }
 
     @Bean

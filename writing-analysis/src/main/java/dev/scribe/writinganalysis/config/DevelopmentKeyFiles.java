@@ -7,17 +7,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
  * Random 256-bit development secrets kept as Base64 files in the data directory, readable by the
- * owner only. Instances that share the data directory, and later runs, read the same secret.
+ * owner only. Instances that share the data directory, and later runs, read the same secret. Only
+ * the embedded profile uses them.
  */
 final class DevelopmentKeyFiles {
 
     private static final int KEY_BYTES = 32;
 
     private DevelopmentKeyFiles() {}
+
+    /**
+     * Rejects the development key outside the embedded profile, which is the only one that runs
+     * without an active Spring profile.
+     *
+     * @param missing the missing settings, as the message's subject ("x is", "x and y are")
+     * @param fix what to set instead, as a sentence
+     * @throws IllegalStateException when a profile is active
+     */
+    static void requireEmbeddedProfile(String missing, String fix, String[] activeProfiles) {
+        if (activeProfiles.length > 0) {
+            throw new IllegalStateException(
+                    missing
+                            + " not set. Only the embedded profile (no active Spring profile) may"
+                            + " use a development key, and the active profiles are "
+                            + Arrays.toString(activeProfiles)
+                            + ". "
+                            + fix);
+        }
+    }
 
     /** Reads the secret in {@code file}, creating it first when it does not exist. */
     static synchronized byte[] loadOrCreate(Path file) {

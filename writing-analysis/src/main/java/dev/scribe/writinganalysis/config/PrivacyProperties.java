@@ -12,12 +12,13 @@ import org.springframework.validation.annotation.Validated;
  * Secrets of the privacy rules.
  *
  * @param pseudonymizationKey HMAC-SHA-256 key of user pseudonyms, at least 32 characters; no
- *     default. When unset, the service creates a random development key in {@code
+ *     default. When unset, the embedded profile creates a random development key in {@code
  *     ${platform.data-dir}/pseudonymization.key} at first start, reuses it afterwards and logs a
- *     warning, because such a key is not managed as a platform secret
+ *     warning, because such a key is not managed as a platform secret. Any other profile stops at
+ *     start-up
  * @param auditCheckpointKey HMAC-SHA-256 key that signs audit checkpoints, at least 32 characters;
  *     no default. When unset, a development key is created in {@code
- *     ${platform.data-dir}/audit-checkpoint.key} in the same way
+ *     ${platform.data-dir}/audit-checkpoint.key} in the same way, in the embedded profile only
  * @param auditCheckpointKeyId id recorded with each checkpoint; default {@code dev-checkpoint-1}
  * @param auditCheckpointInterval a checkpoint is stored after every this many audit entries, 1 to
  *     1000000; default 1000

@@ -31,12 +31,15 @@ public final class PseudonymizationKey {
     }
 
     /**
-     * Returns the configured key, or the development key stored under {@code dataDir} (created on
-     * first use).
+     * Returns the configured key, or in the embedded profile the development key stored under
+     * {@code dataDir} (created on first use).
      *
+     * @param activeProfiles the active Spring profiles; none means the embedded profile
      * @throws IllegalArgumentException when the configured key is shorter than 32 characters
+     * @throws IllegalStateException when no key is configured and a profile is active
      */
-    public static PseudonymizationKey resolve(String configured, Path dataDir) {
+    public static PseudonymizationKey resolve(
+            String configured, Path dataDir, String[] activeProfiles) {
         if (configured != null) {
             if (configured.length() < MIN_LENGTH) {
                 throw new IllegalArgumentException(
@@ -49,6 +52,10 @@ public final class PseudonymizationKey {
             return new PseudonymizationKey(configured.getBytes(StandardCharsets.UTF_8));
         }
 
+        DevelopmentKeyFiles.requireEmbeddedProfile(
+                "platform.privacy.pseudonymization-key is",
+                "Set it to a managed secret of at least " + MIN_LENGTH + " characters.",
+                activeProfiles);
         Path file = dataDir.resolve(DEVELOPMENT_KEY_FILE);
         log.warn(
                 "platform.privacy.pseudonymization-key is not set; using the development key in"

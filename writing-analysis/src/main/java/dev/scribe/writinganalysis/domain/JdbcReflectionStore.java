@@ -13,9 +13,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reflection scores in table {@code reflection_record}; the reflection text is not stored. */
+/**
+ * Reflection records in table {@code reflection_record}: scores in plain columns, the scored text
+ * encrypted by {@link ContentCipher} in {@code text_ciphertext}. Reads of scores do not load the
+ * text; {@link #text} decrypts it for one record.
+ */
 @Repository
 public class JdbcReflectionStore implements ReflectionStore {
+
+    /** Encryption context prefix; the row id completes it. */
+    static final String TEXT_CONTEXT = "reflection_record.text_ciphertext:";
 
     private static final String COLUMNS =
             "id, subject_id, assignment_id, overall, depth, self_awareness, critical_thinking,"
@@ -23,20 +30,30 @@ public class JdbcReflectionStore implements ReflectionStore {
                     + " text_redacted, created_at";
 
     private final JdbcClient jdbc;
+    private final ContentCipher cipher;
 
-    public JdbcReflectionStore(JdbcClient jdbc) {
+    public JdbcReflectionStore(JdbcClient jdbc, ContentCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     @Override
     public void save(ReflectionRecord reflection) {
         DimensionScores dimensions = reflection.dimensions();
+        String ciphertext =
+                reflection.text() == null
+                        ? null
+                        : cipher.encrypt(
+                                reflection.text(), TEXT_CONTEXT + reflection.reflectionId());
+
         jdbc.sql(
                         "INSERT INTO reflection_record ("
                                 + COLUMNS
-                                + ") VALUES (:id, :subject, :assignment, :overall, :depth,"
-                                + " :selfAwareness, :criticalThinking, :growthMindset,"
-                                + " :specificity, :sensitivity, :scorer, :redacted, :createdAt)")
+                                + ", text_key_id, text_ciphertext) VALUES (:id, :subject,"
+                                + " :assignment, :overall, :depth, :selfAwareness,"
+                                + " :criticalThinking, :growthMindset, :specificity,"
+                                + " :sensitivity, :scorer, :redacted, :createdAt, :keyId,"
+                                + " :ciphertext)")
                 .param("id", reflection.reflectionId())
                 .param("subject", reflection.subjectId())
                 .param("assignment", reflection.assignmentId())
@@ -50,7 +67,24 @@ public class JdbcReflectionStore implements ReflectionStore {
                 .param("scorer", reflection.scorerVersion())
                 .param("redacted", reflection.textRedacted())
                 .param("createdAt", SqlTimes.toSql(reflection.createdAt()))
+                .param("keyId", ciphertext == null ? null : cipher.activeKeyId())
+                .param("ciphertext", ciphertext)
                 .update();
+    }
+
+    /**
+     * Returns the decrypted text of a record; empty when the record does not exist or was stored
+     * without text.
+     *
+     * @throws ContentDecryptionException when the stored value was altered or its key is missing
+     */
+    public Optional<String> text(String reflectionId) {
+        return jdbc.sql("SELECT text_ciphertext FROM reflection_record WHERE id = :id")
+                .param("id", reflectionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(stored -> stored)
+                .map(stored -> cipher.decrypt(stored, TEXT_CONTEXT + reflectionId));
     }
 
     @Override

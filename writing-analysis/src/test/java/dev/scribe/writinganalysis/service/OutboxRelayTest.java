@@ -8,8 +8,6 @@ import dev.scribe.writinganalysis.ServiceTestSupport;
 import dev.scribe.writinganalysis.TestAssertions;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,8 +30,7 @@ class OutboxRelayTest extends ServiceTestSupport {
      */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("wa-outbox-test");
-        registry.add("platform.data-dir", dataDir::toString);
+        OwnDatabase.register(registry, "wa-outbox-test");
     }
 
     @Autowired RecordingListener listener;
@@ -64,7 +61,8 @@ class OutboxRelayTest extends ServiceTestSupport {
 
     private long pendingEventsOf(String eventId) {
         return jdbc.sql(
-                        "SELECT COUNT(*) FROM outbox_event WHERE event_id = :id AND published_at"
+                        "SELECT COUNT(*) FROM outbox_event e JOIN outbox_delivery d ON"
+                                + " d.outbox_id = e.id WHERE e.event_id = :id AND d.published_at"
                                 + " IS NULL")
                 .param("id", eventId)
                 .query(Long.class)

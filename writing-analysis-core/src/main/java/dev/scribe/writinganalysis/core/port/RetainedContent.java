@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Metadata of writing content that a student asked to retain (data class {@code writing_content}).
- * The text is not part of the record until encryption at rest exists.
+ * Writing content that a student asked to retain (data class {@code writing_content}).
  *
  * @param contentId UUID of the record
  * @param subjectId the student
@@ -14,6 +13,8 @@ import java.util.Objects;
  * @param length length of the analysed text in UTF-16 code units
  * @param redacted whether the analysed text was the redacted text
  * @param createdAt storage time
+ * @param content the analysed text, which the store keeps encrypted, or null when only the metadata
+ *     is at hand
  */
 public record RetainedContent(
         String contentId,
@@ -22,10 +23,23 @@ public record RetainedContent(
         String assignmentId,
         int length,
         boolean redacted,
-        Instant createdAt) {
+        Instant createdAt,
+        String content) {
 
     public RetainedContent {
         Objects.requireNonNull(contentId, "contentId");
         Objects.requireNonNull(subjectId, "subjectId");
+    }
+
+    /** Creates the metadata of a record without its text. */
+    public RetainedContent(
+            String contentId,
+            String subjectId,
+            String courseId,
+            String assignmentId,
+            int length,
+            boolean redacted,
+            Instant createdAt) {
+        this(contentId, subjectId, courseId, assignmentId, length, redacted, createdAt, null);
     }
 }

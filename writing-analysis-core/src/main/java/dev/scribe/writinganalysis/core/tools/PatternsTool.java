@@ -80,8 +80,6 @@ final class PatternsTool implements Tool {
         String contentId = null;
         if (sections.retainContent()) {
             contentId = UUID.randomUUID().toString();
-            // NOTE: only metadata is retained; the analysed text is not passed to the store until
-            // encryption at rest exists.
             support.ports()
                     .retainedContent()
                     .save(
@@ -92,7 +90,8 @@ final class PatternsTool implements Tool {
                                     request.assignmentId(),
                                     analysed.length(),
                                     redacted,
-                                    support.now()));
+                                    support.now(),
+                                    analysed));
         }
 
         ObjectNode details = support.baseDetails(context, request, grant.selfAccess());

@@ -67,13 +67,11 @@ final class ReflectionTool implements Tool {
         Classification classification = classifier.classify(reflection);
         boolean redacted =
                 support.config().autoRedactPii() && classification.redactedElementCount() > 0;
-        ReflectionScore score =
-                scorer.score(redacted ? classification.redactedContent() : reflection);
+        String scored = redacted ? classification.redactedContent() : reflection;
+        ReflectionScore score = scorer.score(scored);
 
         String reflectionId = UUID.randomUUID().toString();
         Dimensions dimensions = score.dimensions();
-        // NOTE: the record contains scores and metadata only; the scored text is not passed to the
-        // store until encryption at rest exists.
         support.ports()
                 .reflections()
                 .save(
@@ -91,7 +89,8 @@ final class ReflectionTool implements Tool {
                                 classification.sensitivityLevel().wireName(),
                                 SCORER_VERSION,
                                 support.now().truncatedTo(ChronoUnit.MILLIS),
-                                redacted));
+                                redacted,
+                                scored));
 
         support.auditSuccess(
                 context,
