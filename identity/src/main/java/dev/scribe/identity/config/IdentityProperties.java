@@ -39,7 +39,8 @@ public record IdentityProperties(
      * @param secret the client secret
      * @param secretFile file whose first line is the client secret
      * @param scopes scopes the client may request
-     * @param audiences services for which the client may request tokens
+     * @param audiences services for which the client may request tokens; with none, every token
+     *     request of the client fails with {@code invalid_target}
      */
     public record Client(
             String id,

@@ -85,10 +85,6 @@ public class AccountSeeder implements SmartInitializingSingleton {
                 throw new IllegalStateException(
                         name + ".id '" + client.id() + "' is used by another client");
             }
-            if (client.audiences().isEmpty()) {
-                throw new IllegalStateException(
-                        name + ".audiences is empty: list the services this client may call");
-            }
             String secret = secretOf(client, name);
             clients.upsert(
                     client.id(),
