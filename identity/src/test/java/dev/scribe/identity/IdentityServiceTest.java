@@ -264,7 +264,11 @@ class IdentityServiceTest {
 
     @Test
     void otherPaths_areDenied() throws Exception {
-        assertThat(get("/api/users").statusCode()).isIn(401, 403);
+        HttpResponse<String> denied = get("/api/users");
+
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(denied.body()).get("error").get("code").asString())
+                .isEqualTo("FORBIDDEN");
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 

@@ -1,5 +1,6 @@
 package dev.scribe.identity.config;
 
+import dev.scribe.identity.api.DeniedPathHandler;
 import dev.scribe.identity.domain.ServiceClientRepository;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -72,7 +73,8 @@ public class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, DeniedPathHandler deniedPaths)
+            throws Exception {
         http.authorizeHttpRequests(
                         requests ->
                                 requests.requestMatchers(
@@ -86,6 +88,14 @@ public class SecurityConfig {
                                         .permitAll()
                                         .anyRequest()
                                         .denyAll())
+                .exceptionHandling(
+                        exceptions ->
+                                exceptions
+                                        .authenticationEntryPoint(deniedPaths)
+                                        .accessDeniedHandler(
+                                                (request, response, denied) ->
+                                                        deniedPaths.commence(
+                                                                request, response, null)))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
