@@ -109,7 +109,7 @@ class IdentityServiceTest {
     }
 
     @Test
-    void signIn_wrongPasswordAndUnknownUserGiveSameMessage() throws Exception {
+    void signIn_failuresShareOneMessage() throws Exception {
         HttpResponse<String> wrongPassword =
                 signIn("{\"username\":\"student-demo\",\"password\":\"not-the-password\"}");
         HttpResponse<String> unknownUser =

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers a request to a path that identity does not serve with 403 {@code FORBIDDEN} in the
- * platform error body. Spring Security calls it for every denied path, because identity's own API
- * needs no authentication and so every caller there is anonymous.
+ * Writes 403 {@code FORBIDDEN} in the platform error body for a request to a path that identity
+ * does not serve. Spring Security calls it for every denied path, because identity's own API needs
+ * no authentication and so every caller there is anonymous.
  */
 @Component
 public class DeniedPathHandler implements AuthenticationEntryPoint {

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class JwksController {
 
-    /** Verifiers may cache the set for at most 10 minutes, so the response says so too. */
+    /**
+     * Verifiers may cache the set for at most 10 minutes, so the response sets that maximum age
+     * too.
+     */
     private static final CacheControl CACHE = CacheControl.maxAge(java.time.Duration.ofMinutes(10));
 
     private final Map<String, Object> publicKeySet;

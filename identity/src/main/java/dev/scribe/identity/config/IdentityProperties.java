@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param issuer the {@code iss} of every token, such as {@code http://127.0.0.1:8090}
  * @param signingKeyFile file with the private EC P-256 JWK that signs all tokens
- * @param generateMissingKey whether a missing key file is created with a new key at start (true in
- *     the embedded profile only; elsewhere a missing file stops the start)
+ * @param generateMissingKey whether a missing key file is created with a new key at start. It is
+ *     true in the embedded profile only, and elsewhere a missing file stops the start
  * @param demo the demo users of the embedded profile
  * @param clients the service clients allowed to request service tokens
  */

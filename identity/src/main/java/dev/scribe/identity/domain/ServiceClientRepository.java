@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ServiceClientRepository implements RegisteredClientRepository {
 
-    /** Client setting that holds the allowed audiences (a {@code Set<String>}). */
+    /** Client setting that contains the allowed audiences (a {@code Set<String>}). */
     public static final String AUDIENCES_SETTING = "dev.scribe.identity.audiences";
 
     /** Lifetime of a service token. */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the configured service clients and, when enabled, the demo users into the database at
- * start. It runs before the web server accepts requests, so no request sees an old secret.
+ * start. It runs before the web server accepts requests, so no request is checked against an old
+ * secret.
  */
 @Component
 public class AccountSeeder implements SmartInitializingSingleton {

@@ -2,7 +2,7 @@ package dev.scribe.identity.service;
 
 /**
  * Thrown when a sign-in fails. Callers get one generic message whatever the cause, so that the
- * answer does not tell whether an account exists.
+ * response does not reveal whether an account exists.
  */
 public class InvalidCredentialsException extends Exception {
 

@@ -60,7 +60,10 @@ final class IdentitySignIn {
             json = JSON.readTree(response.body());
         } catch (JacksonException e) {
             throw new IllegalStateException(
-                    "Identity answered HTTP " + response.statusCode() + " without a JSON body", e);
+                    "Identity responded with HTTP "
+                            + response.statusCode()
+                            + " without a JSON body",
+                    e);
         }
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
@@ -74,7 +77,8 @@ final class IdentitySignIn {
         }
         String token = json.path("data").path("accessToken").asString("");
         if (token.isEmpty()) {
-            throw new IllegalStateException("Identity's answer contains no data.accessToken");
+            throw new IllegalStateException(
+                    "The sign-in response of identity contains no data.accessToken");
         }
         return token;
     }

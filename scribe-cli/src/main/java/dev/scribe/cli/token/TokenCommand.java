@@ -3,6 +3,9 @@ package dev.scribe.cli.token;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.scribe.cli.CommandLine;
 import dev.scribe.cli.UsageException;
+import dev.scribe.platform.security.ServiceTokenClient;
+import dev.scribe.platform.security.ServiceTokenException;
+import dev.scribe.platform.security.ServiceTokens;
 import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;
 import dev.scribe.platform.security.UserClaims;
@@ -30,6 +33,7 @@ public final class TokenCommand {
     public static final String USAGE =
             """
             Usage: scribe-cli token --identity URL --password-file FILE [--role ROLE | --user ID]
+                   scribe-cli token --identity URL --client-secret-file FILE --service
                    scribe-cli token --keys DIR [--role ROLE | --user ID] [--assertion]
 
             Prints an ES256 token for a demo user on stdout (only the token).
@@ -40,6 +44,12 @@ public final class TokenCommand {
                                    the access token it issues (15 minutes)
               --password-file FILE file with the demo password (./scribe up writes
                                    <run dir>/keys/demo-password)
+              --service            print the gateway's service token for writing-analysis
+                                   instead (scopes api:invoke and mcp:invoke, 5 minutes), for
+                                   calls straight to an instance together with --assertion
+              --client-secret-file FILE
+                                   file with the gateway's client secret
+                                   (<run dir>/keys/client-gateway.secret)
               --keys DIR     sign locally with the dev keys (see 'scribe-cli keys'): a user token
                              with issuer scribe-dev-issuer, which only a gateway that reads the
                              key file accepts (tests), or with --assertion a user assertion
@@ -50,6 +60,11 @@ public final class TokenCommand {
                              issuer gateway, audience internal, valid 120 seconds), for calls
                              straight to a service without the gateway
             """;
+
+    /** The client whose service token --service prints, and the service it is for. */
+    static final String SERVICE_CLIENT = "gateway";
+
+    static final String SERVICE_AUDIENCE = "writing-analysis";
 
     private final PrintStream out;
     private final Clock clock;
@@ -64,8 +79,14 @@ public final class TokenCommand {
                 CommandLine.parse(
                         "token",
                         args,
-                        Set.of("keys", "role", "user", "identity", "password-file"),
-                        Set.of("assertion"));
+                        Set.of(
+                                "keys",
+                                "role",
+                                "user",
+                                "identity",
+                                "password-file",
+                                "client-secret-file"),
+                        Set.of("assertion", "service"));
         if (line.has("help")) {
             out.print(USAGE);
             return 0;
@@ -77,6 +98,10 @@ public final class TokenCommand {
         boolean remote = line.value("identity").isPresent();
         if (remote == line.value("keys").isPresent()) {
             throw new UsageException("Give either --identity or --keys; see --help");
+        }
+        if (remote && line.has("service")) {
+            out.println(serviceToken(line));
+            return 0;
         }
         if (remote) {
             if (line.has("assertion")) {
@@ -121,6 +146,28 @@ public final class TokenCommand {
             return DemoUsers.byRole(line.value("role").get());
         }
         return DemoUsers.byId(line.value("user").orElse(DemoUsers.DEFAULT_USER));
+    }
+
+    /** Fetches the gateway's service token for writing-analysis from identity. */
+    private String serviceToken(CommandLine line) {
+        if (line.value("role").isPresent() || line.value("user").isPresent()) {
+            throw new UsageException(
+                    "--service takes no --role or --user: the token names a service");
+        }
+        ServiceTokenClient client =
+                new ServiceTokenClient(
+                        URI.create(line.value("identity").get()).resolve("/oauth2/token"),
+                        SERVICE_CLIENT,
+                        readPassword(Path.of(line.required("client-secret-file"))),
+                        IdentitySignIn.TIMEOUT,
+                        clock);
+        try {
+            return client.token(
+                    SERVICE_AUDIENCE,
+                    ServiceTokens.SCOPE_API_INVOKE + " " + ServiceTokens.SCOPE_MCP_INVOKE);
+        } catch (ServiceTokenException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static String readPassword(Path file) {

@@ -257,4 +257,21 @@ class TokenCommandTest {
                 .contains("Cannot reach identity")
                 .contains("./scribe up");
     }
+
+    @Test
+    void serviceWithUserIsRejected() {
+        int status =
+                cli.run(
+                        "token",
+                        "--identity",
+                        "http://127.0.0.1:9",
+                        "--client-secret-file",
+                        keys.resolve("client-gateway.secret").toString(),
+                        "--service",
+                        "--user",
+                        "admin-demo");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--service takes no --role");
+    }
 }

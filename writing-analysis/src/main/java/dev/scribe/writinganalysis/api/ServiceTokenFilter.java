@@ -31,8 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * FORBIDDEN}.
  *
  * <p>NOTE: every request pays one ES256 check, because the verification cache of platform-security
- * holds user claims only. The gateway reuses one token for 4 minutes, so a cache keyed by the token
- * would remove that cost.
+ * stores user claims only. The gateway reuses one token for 4 minutes, so a cache keyed by the
+ * token would remove that cost.
  */
 @Component
 @ConditionalOnWebApplication
