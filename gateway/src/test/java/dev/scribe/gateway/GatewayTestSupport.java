@@ -1,5 +1,10 @@
 package dev.scribe.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -65,6 +70,18 @@ public abstract class GatewayTestSupport {
 
     static final FakeMcpInstance REMOVED_B = new FakeMcpInstance("removed-b");
 
+    /**
+     * Identity's token endpoint. It answers every token request with {@link #SERVICE_TOKEN}, except
+     * those for service {@code no-credential-service}, which fail with 500 as an identity fault.
+     */
+    static final WireMockServer IDENTITY =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    /** The service token that the test identity issues to the gateway. */
+    static final String SERVICE_TOKEN = "service-token-of-the-gateway";
+
+    static final String CLIENT_SECRET = "gateway-test-secret-0123456789";
+
     /** A loopback port on which nothing listens, so connections to it are refused. */
     static final int CLOSED_PORT = findClosedPort();
 
@@ -72,6 +89,22 @@ public abstract class GatewayTestSupport {
 
     static {
         UPSTREAM.start();
+        IDENTITY.start();
+        IDENTITY.stubFor(
+                post(urlPathEqualTo("/oauth2/token"))
+                        .atPriority(5)
+                        .withBasicAuth("gateway", CLIENT_SECRET)
+                        .willReturn(
+                                okJson(
+                                        "{\"access_token\":\""
+                                                + SERVICE_TOKEN
+                                                + "\",\"token_type\":\"Bearer\","
+                                                + "\"expires_in\":300}")));
+        IDENTITY.stubFor(
+                post(urlPathEqualTo("/oauth2/token"))
+                        .atPriority(1)
+                        .withRequestBody(containing("audience=no-credential-service"))
+                        .willReturn(aResponse().withStatus(500)));
     }
 
     @LocalServerPort protected int port;
@@ -99,6 +132,13 @@ public abstract class GatewayTestSupport {
         registry.add(
                 "platform.security.user-tokens.jwks-file",
                 () -> KEY_DIR.resolve("user-token-issuer.jwk").toString());
+        registry.add(
+                "platform.security.service-token.token-uri",
+                () -> "http://127.0.0.1:" + IDENTITY.port() + "/oauth2/token");
+        registry.add("platform.security.service-token.client-secret", () -> CLIENT_SECRET);
+        registry.add(
+                "spring.cloud.discovery.client.simple.instances.no-credential-service[0].uri",
+                () -> "http://127.0.0.1:" + UPSTREAM.port());
         registry.add(
                 "platform.security.assertion.signing-key-file",
                 () -> KEY_DIR.resolve("gateway-assertion.jwk").toString());

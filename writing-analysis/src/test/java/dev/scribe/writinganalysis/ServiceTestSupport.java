@@ -1,5 +1,6 @@
 package dev.scribe.writinganalysis;
 
+import dev.scribe.platform.security.ServiceTokens;
 import dev.scribe.platform.security.UserAssertions;
 import dev.scribe.platform.security.UserClaims;
 import dev.scribe.platform.web.CorrelationIds;
@@ -41,6 +42,12 @@ public abstract class ServiceTestSupport {
         registry.add(
                 "platform.security.assertion.jwks-file",
                 () -> TestAssertions.shared().jwksFile().toString());
+        registry.add(
+                "platform.security.service-token.jwks-file",
+                () -> TestAssertions.shared().identityJwksFile().toString());
+        registry.add(
+                "platform.security.service-token.issuer",
+                () -> TestAssertions.SERVICE_TOKEN_ISSUER);
         registry.add("platform.data-dir", DATA_DIR::toString);
     }
 
@@ -57,11 +64,34 @@ public abstract class ServiceTestSupport {
     }
 
     /**
-     * Returns a request builder for {@code path} that carries a valid assertion for {@code caller}.
+     * Returns a request builder for {@code path} that carries the gateway's service token, as every
+     * request that reaches the service through the gateway does, but no user assertion.
+     */
+    protected HttpRequest.Builder request(String pathAndQuery) {
+        return withServiceToken(HttpRequest.newBuilder(uri(pathAndQuery)))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Adds the gateway's service token (audience writing-analysis, scopes api:invoke and
+     * mcp:invoke) to {@code builder}. Every request helper of the tests goes through here.
+     */
+    protected static HttpRequest.Builder withServiceToken(HttpRequest.Builder builder) {
+        return builder.header(
+                "Authorization",
+                "Bearer "
+                        + TestAssertions.shared()
+                                .serviceToken(
+                                        ServiceTokens.SCOPE_API_INVOKE,
+                                        ServiceTokens.SCOPE_MCP_INVOKE));
+    }
+
+    /**
+     * Returns a request builder for {@code path} that carries the service token and a valid
+     * assertion for {@code caller}.
      */
     protected HttpRequest.Builder as(UserClaims caller, String path) {
-        return HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(30))
+        return request(path)
                 .header(UserAssertions.HEADER, TestAssertions.shared().assertionFor(caller));
     }
 

@@ -1,7 +1,14 @@
 package dev.scribe.writinganalysis;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.scribe.platform.security.Role;
+import dev.scribe.platform.security.ServiceTokens;
 import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;
 import dev.scribe.platform.security.UserClaims;
@@ -11,24 +18,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Mints user assertions for tests, signed with a test key whose public key set is written to a
- * temporary JWK file that the service under test loads.
+ * Mints user assertions and service tokens for tests, signed with test keys whose public key sets
+ * are written to temporary JWK files that the service under test loads: the gateway's assertion key
+ * and identity's token key.
  */
 public final class TestAssertions {
+
+    /** The {@code iss} of the test service tokens, as identity would set it. */
+    public static final String SERVICE_TOKEN_ISSUER = "http://127.0.0.1:8090";
+
+    /** The client id of the test service tokens. */
+    public static final String SERVICE_CLIENT = "gateway";
 
     private static final TestAssertions SHARED = create();
 
     private final ECKey signingKey;
     private final Path jwksFile;
     private final TokenIssuer issuer;
+    private final ECKey identityKey;
+    private final Path identityJwksFile;
 
-    private TestAssertions(ECKey signingKey, Path jwksFile) {
+    private TestAssertions(
+            ECKey signingKey, Path jwksFile, ECKey identityKey, Path identityJwksFile) {
         this.signingKey = signingKey;
         this.jwksFile = jwksFile;
         this.issuer = TokenIssuer.userAssertions(signingKey, Clock.systemUTC());
+        this.identityKey = identityKey;
+        this.identityJwksFile = identityJwksFile;
     }
 
     /** Returns the key pair shared by every test of this JVM. */
@@ -38,11 +60,14 @@ public final class TestAssertions {
 
     private static TestAssertions create() {
         ECKey key = SigningKeys.generate("gateway-assertion-test");
+        ECKey identityKey = SigningKeys.generate("identity-test");
         try {
             Path directory = Files.createTempDirectory("wa-test-keys");
             Path file = directory.resolve("gateway-assertion.jwk");
             Files.writeString(file, SigningKeys.publicSet(key).toString());
-            return new TestAssertions(key, file);
+            Path identityFile = directory.resolve("identity.jwk");
+            Files.writeString(identityFile, SigningKeys.publicSet(identityKey).toString());
+            return new TestAssertions(key, file, identityKey, identityFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the test key set", e);
         }
@@ -50,6 +75,50 @@ public final class TestAssertions {
 
     public Path jwksFile() {
         return jwksFile;
+    }
+
+    /** Returns the file with identity's public test key, which verifies service tokens. */
+    public Path identityJwksFile() {
+        return identityJwksFile;
+    }
+
+    /**
+     * Signs a 5-minute service token for audience {@code writing-analysis} with the given scopes,
+     * as identity issues to the gateway.
+     */
+    public String serviceToken(String... scopes) {
+        return serviceToken("writing-analysis", Duration.ofMinutes(5), identityKey, scopes);
+    }
+
+    /** Signs a service token with free audience, lifetime (negative: expired) and key. */
+    public String serviceToken(String audience, Duration lifetime, ECKey key, String... scopes) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims =
+                new JWTClaimsSet.Builder()
+                        .issuer(SERVICE_TOKEN_ISSUER)
+                        .audience(audience)
+                        .subject(SERVICE_CLIENT)
+                        .claim(ServiceTokens.SCOPE_CLAIM, List.of(scopes))
+                        .jwtID(UUID.randomUUID().toString())
+                        .issueTime(Date.from(now))
+                        .notBeforeTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(lifetime)))
+                        .build();
+        SignedJWT jwt =
+                new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                        claims);
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing the test service token failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** Returns identity's test signing key, for tests that vary one claim of a service token. */
+    public ECKey identityKey() {
+        return identityKey;
     }
 
     /** Signs a valid assertion for {@code claims}. */

@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
  *   <li>{@code Forwarded} and {@code X-Forwarded-*}, because no trusted proxy is configured;
  *   <li>{@code Cookie};
  *   <li>the user's {@code Authorization}, because services learn the caller only from the
- *       assertion.
+ *       assertion. {@code ServiceTokenRelayFilter} then sets the gateway's own service token.
  * </ul>
  *
  * <p>The {@code X-Forwarded-*} headers that the upstream receives are set by {@code

@@ -3,6 +3,7 @@ package dev.scribe.gateway.config;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
+import dev.scribe.gateway.client.ServiceTokenRelayFilter;
 import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
 import dev.scribe.gateway.domain.McpRoutes;
 import dev.scribe.gateway.domain.RouteAccess;
@@ -57,6 +58,9 @@ public class RouteConfiguration {
                                     .metadata(RESPONSE_TIMEOUT_ATTR, route.timeoutMs())
                                     .metadata(CONNECT_TIMEOUT_ATTR, properties.connectTimeoutMs())
                                     .metadata(RouteAccess.METADATA_KEY, route.auth())
+                                    .metadata(
+                                            ServiceTokenRelayFilter.SERVICE_METADATA_KEY,
+                                            route.service())
                                     .uri("lb://" + route.service()));
             log.info(
                     "Route {} forwards {}/** to service {} (auth {}, timeout {} ms)",

@@ -2,11 +2,16 @@ package dev.scribe.gateway.config;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.scribe.platform.security.ServiceTokenClient;
 import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;
 import dev.scribe.platform.security.TokenVerifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Keys and token handling of the gateway: the verifier of user access tokens and the signer of the
- * user assertions that replace those tokens on forwarded requests.
+ * Keys and token handling of the gateway: the verifier of user access tokens, the signer of the
+ * user assertions that replace those tokens on forwarded requests, and the client of identity that
+ * provides the gateway's own service tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -95,5 +101,66 @@ public class SecurityConfiguration {
     @Bean
     TokenIssuer userAssertionIssuer(ECKey assertionSigningKey, Clock clock) {
         return TokenIssuer.userAssertions(assertionSigningKey, clock);
+    }
+
+    /**
+     * Creates the client that fetches the gateway's service tokens from identity.
+     *
+     * @throws IllegalStateException when the token endpoint or the secret is missing, because
+     *     services reject every request that carries no service token
+     */
+    @Bean
+    ServiceTokenClient serviceTokenClient(SecurityProperties properties, Clock clock) {
+        SecurityProperties.ServiceToken settings = properties.serviceToken();
+        if (settings.tokenUri() == null) {
+            throw new IllegalStateException(
+                    "platform.security.service-token.token-uri is not set: the gateway needs"
+                            + " identity's token endpoint, such as"
+                            + " http://127.0.0.1:8090/oauth2/token");
+        }
+        boolean hasValue = settings.clientSecret() != null && !settings.clientSecret().isBlank();
+        boolean hasFile = settings.clientSecretFile() != null;
+        if (hasValue == hasFile) {
+            throw new IllegalStateException(
+                    "Set exactly one of platform.security.service-token.client-secret and"
+                            + " platform.security.service-token.client-secret-file");
+        }
+        if (settings.timeoutMs() < 1) {
+            throw new IllegalStateException(
+                    "platform.security.service-token.timeout-ms must be at least 1, got "
+                            + settings.timeoutMs());
+        }
+
+        String secret =
+                hasValue ? settings.clientSecret() : readSecret(settings.clientSecretFile());
+        log.info(
+                "Requesting service tokens from {} as client {}",
+                settings.tokenUri(),
+                settings.clientId());
+        return new ServiceTokenClient(
+                settings.tokenUri(),
+                settings.clientId(),
+                secret,
+                Duration.ofMillis(settings.timeoutMs()),
+                clock);
+    }
+
+    private static String readSecret(Path file) {
+        try {
+            String secret =
+                    Files.readString(file, StandardCharsets.UTF_8)
+                            .lines()
+                            .findFirst()
+                            .orElse("")
+                            .strip();
+            if (secret.isEmpty()) {
+                throw new IllegalStateException(
+                        "platform.security.service-token.client-secret-file " + file + " is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Cannot read platform.security.service-token.client-secret-file " + file, e);
+        }
     }
 }

@@ -29,7 +29,7 @@ import reactor.core.scheduler.Schedulers;
  * because the ES256 check dominated the gateway's CPU time per request.
  *
  * <p>NOTE: the token version ({@code tv}) is not compared with the user's current version yet,
- * because the identity service that stores it does not exist. Revoked tokens stay valid until they
+ * because identity offers no way to read it. Revoked tokens stay valid at the edge until they
  * expire.
  */
 @Service

@@ -5,15 +5,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,19 +97,12 @@ public final class TokenVerifier {
      */
     public static TokenVerifier forJwksUri(
             String jwksUri, String expectedIssuer, String expectedAudience, Clock clock) {
-        try {
-            JWKSource<SecurityContext> source =
-                    JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUri).toURL())
-                            .cache(
-                                    Duration.ofMinutes(10).toMillis(),
-                                    Duration.ofSeconds(15).toMillis())
-                            .rateLimited(Duration.ofSeconds(30).toMillis())
-                            .build();
-            return new TokenVerifier(
-                    source, expectedIssuer, expectedAudience, DEFAULT_CLOCK_SKEW, clock);
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid JWKS URI: " + jwksUri, e);
-        }
+        return new TokenVerifier(
+                RemoteKeySets.cached(jwksUri),
+                expectedIssuer,
+                expectedAudience,
+                DEFAULT_CLOCK_SKEW,
+                clock);
     }
 
     /**

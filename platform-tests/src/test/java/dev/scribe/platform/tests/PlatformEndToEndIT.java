@@ -3,13 +3,23 @@ package dev.scribe.platform.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import dev.scribe.cli.token.DemoUsers;
 import dev.scribe.cli.token.DevKeys;
-import dev.scribe.cli.token.TokenCommand;
+import dev.scribe.cli.token.KeysCommand;
+import dev.scribe.platform.security.ServiceTokenClient;
+import dev.scribe.platform.security.ServiceTokens;
 import dev.scribe.platform.security.SigningKeys;
+import dev.scribe.platform.security.TokenIssuer;
+import dev.scribe.platform.security.UserAssertions;
 import dev.scribe.platform.tests.HttpCalls.Reply;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +40,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Starts the registry, two writing-analysis instances and the gateway as real processes on free
- * loopback ports. The tests send real essays, reflections and PII texts through the gateway and
- * check envelopes, correlation ids, load balancing over both instances and the edge's error
- * statuses. The last test stops both instances and expects 503, so the order is fixed.
+ * Starts the registry, identity, two writing-analysis instances and the gateway as real processes
+ * on free loopback ports. Users sign in at identity; the tests send real essays, reflections and
+ * PII texts through the gateway and check envelopes, correlation ids, load balancing over both
+ * instances, token checks at the edge and at the service, and the edge's error statuses. The last
+ * test stops both instances and expects 503, so the order is fixed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
@@ -42,12 +53,15 @@ class PlatformEndToEndIT {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final String WRITING_ANALYSIS = "writing-analysis";
     private static final String API = "/api/writing-analysis";
+    private static final String JWKS_PATH = "/.well-known/jwks.json";
 
     private static final HttpCalls http = new HttpCalls();
 
     private static PlatformRunner runner;
     private static PlatformProcess registry;
     private static PlatformProcess gateway;
+    private static PlatformProcess identity;
+    private static String identityUrl;
     private static final List<PlatformProcess> instances = new ArrayList<>();
     private static int gatewayManagementPort;
     private static String studentToken;
@@ -60,11 +74,11 @@ class PlatformEndToEndIT {
                         Path.of(System.getProperty("scribe.e2e-run-dir", "target/e2e-run")));
         runner = new PlatformRunner(projectDir.toAbsolutePath(), runDir.toAbsolutePath());
 
-        SigningKeys.loadOrCreate(
-                DevKeys.userTokenIssuerFile(runner.keysDir()), DevKeys.USER_TOKEN_ISSUER_KID);
-        SigningKeys.loadOrCreate(
-                DevKeys.gatewayAssertionFile(runner.keysDir()), DevKeys.GATEWAY_ASSERTION_KID);
-        studentToken = tokenFor("student-demo");
+        // The same keys, demo password and client secrets that ./scribe up creates.
+        int keysStatus =
+                new KeysCommand(new PrintStream(OutputStream.nullOutputStream()))
+                        .run(List.of("--dir", runner.keysDir().toString()));
+        assertThat(keysStatus).isZero();
 
         int registryPort = PlatformRunner.freePort();
         String registryUrl = "http://127.0.0.1:" + registryPort + "/eureka/";
@@ -77,6 +91,15 @@ class PlatformEndToEndIT {
                                 "--server.port=" + registryPort,
                                 "--eureka.client.service-url.defaultZone=" + registryUrl));
         awaitReady(registry, registryPort);
+
+        int identityPort = PlatformRunner.freePort();
+        identityUrl = "http://127.0.0.1:" + identityPort;
+        identity =
+                runner.start(
+                        "identity",
+                        "identity",
+                        identityPort,
+                        identityArguments(identityPort, registryUrl));
 
         // The instances and the gateway start together, because start-up order does not matter
         // for correctness and the machine has few cores to spare.
@@ -98,6 +121,8 @@ class PlatformEndToEndIT {
                         gatewayPort,
                         gatewayArguments(gatewayPort, gatewayManagementPort, registryUrl));
 
+        awaitReady(identity, identityPort);
+        studentToken = tokenFor("student-demo");
         for (PlatformProcess instance : instances) {
             awaitReady(instance, instance.port());
         }
@@ -113,6 +138,18 @@ class PlatformEndToEndIT {
         }
     }
 
+    private static List<String> identityArguments(int port, String registryUrl) {
+        return List.of(
+                "--server.port=" + port,
+                "--platform.data-dir=" + runner.dataDir(),
+                "--platform.keys-dir=" + runner.keysDir(),
+                "--platform.registry-url=" + registryUrl,
+                "--eureka.client.service-url.defaultZone=" + registryUrl,
+                "--platform.identity.issuer=" + identityUrl,
+                "--platform.identity.signing-key-file="
+                        + DevKeys.userTokenIssuerFile(runner.keysDir()));
+    }
+
     private static List<String> serviceArguments(int port, String registryUrl) {
         return List.of(
                 "--server.port=" + port,
@@ -120,7 +157,9 @@ class PlatformEndToEndIT {
                 "--platform.registry-url=" + registryUrl,
                 "--eureka.client.service-url.defaultZone=" + registryUrl,
                 "--platform.security.assertion.jwks-file="
-                        + DevKeys.gatewayAssertionFile(runner.keysDir()));
+                        + DevKeys.gatewayAssertionFile(runner.keysDir()),
+                "--platform.security.service-token.issuer=" + identityUrl,
+                "--platform.security.service-token.jwks-uri=" + identityUrl + JWKS_PATH);
     }
 
     private static List<String> gatewayArguments(int port, int managementPort, String registryUrl) {
@@ -130,17 +169,38 @@ class PlatformEndToEndIT {
                 "--platform.data-dir=" + runner.dataDir(),
                 "--platform.registry-url=" + registryUrl,
                 "--eureka.client.service-url.defaultZone=" + registryUrl,
-                "--platform.security.user-tokens.jwks-file="
-                        + DevKeys.userTokenIssuerFile(runner.keysDir()),
+                "--platform.security.user-tokens.issuer=" + identityUrl,
+                "--platform.security.user-tokens.jwks-uri=" + identityUrl + JWKS_PATH,
+                "--platform.security.service-token.token-uri=" + identityUrl + "/oauth2/token",
+                "--platform.security.service-token.client-secret-file="
+                        + DevKeys.clientSecretFile(runner.keysDir(), "gateway"),
                 "--platform.security.assertion.signing-key-file="
                         + DevKeys.gatewayAssertionFile(runner.keysDir()));
     }
 
-    private static String tokenFor(String userId) {
-        return TokenCommand.userTokenIssuer(
-                        SigningKeys.readPrivate(DevKeys.userTokenIssuerFile(runner.keysDir())),
-                        Clock.systemUTC())
-                .issue(DemoUsers.byId(userId));
+    /** Signs a demo user in at identity with the run directory's demo password. */
+    private static String tokenFor(String userId) throws Exception {
+        ObjectNode body = HttpCalls.MAPPER.createObjectNode();
+        body.put("username", userId);
+        body.put("password", readFirstLine(DevKeys.demoPasswordFile(runner.keysDir())));
+
+        Reply reply =
+                http.post(
+                        URI.create(identityUrl + "/api/auth/token"),
+                        Map.of("Content-Type", "application/json"),
+                        json(body));
+        assertThat(reply.status()).as("sign-in of %s", userId).isEqualTo(200);
+        return reply.json().path("data").path("accessToken").asString();
+    }
+
+    private static String readFirstLine(Path file) throws IOException {
+        return Files.readString(file).lines().findFirst().orElse("").strip();
+    }
+
+    /** Signs a user token for student-demo with free key, issuer, audience and lifetime. */
+    private static String userToken(ECKey key, String issuer, String audience, Duration lifetime) {
+        return new TokenIssuer(key, issuer, audience, lifetime, Map.of(), Clock.systemUTC())
+                .issue(DemoUsers.byId("student-demo"));
     }
 
     private static void awaitReady(PlatformProcess process, int healthPort) {
@@ -514,11 +574,13 @@ class PlatformEndToEndIT {
     @Order(11)
     void foreignTokenIsUnauthenticated() throws Exception {
         String correlationId = newCorrelationId("foreign");
+        // Right issuer, audience and key id, but signed by a key that identity does not publish.
         String foreign =
-                TokenCommand.userTokenIssuer(
-                                SigningKeys.generate(DevKeys.USER_TOKEN_ISSUER_KID),
-                                Clock.systemUTC())
-                        .issue(DemoUsers.byId("student-demo"));
+                userToken(
+                        SigningKeys.generate(DevKeys.USER_TOKEN_ISSUER_KID),
+                        identityUrl,
+                        "platform-api",
+                        Duration.ofMinutes(15));
 
         Reply reply =
                 postThroughGateway(
@@ -569,6 +631,144 @@ class PlatformEndToEndIT {
 
         assertError(reply, 413, "PAYLOAD_TOO_LARGE", false, correlationId);
         assertThat(servedByInstances("413")).isEqualTo(rejectedBefore + 1);
+    }
+
+    @Test
+    @Order(15)
+    void identityTokenOfEducatorWorksThroughGateway() throws Exception {
+        String correlationId = newCorrelationId("identity-educator");
+        String educatorToken = tokenFor("educator-demo");
+
+        Reply reply =
+                postThroughGateway(
+                        API + "/sensitivity",
+                        educatorToken,
+                        "{\"content\":\"A short text.\"}",
+                        correlationId);
+
+        assertRemoteSuccess(reply, correlationId);
+        assertThat(SignedJWT.parse(educatorToken).getJWTClaimsSet().getIssuer())
+                .isEqualTo(identityUrl);
+    }
+
+    @Test
+    @Order(16)
+    void unsignedTokenIsUnauthenticated() throws Exception {
+        SignedJWT valid = SignedJWT.parse(studentToken);
+        String unsigned = new PlainJWT(valid.getJWTClaimsSet()).serialize();
+
+        Reply reply =
+                postThroughGateway(
+                        API + "/sensitivity", unsigned, "{\"content\":\"A short text.\"}", null);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().path("error").path("code").asString()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    @Order(17)
+    void expiredTokenIsUnauthenticated() throws Exception {
+        ECKey identityKey = SigningKeys.readPrivate(DevKeys.userTokenIssuerFile(runner.keysDir()));
+        // Beyond the verifier's 30 s clock skew.
+        String expired =
+                userToken(identityKey, identityUrl, "platform-api", Duration.ofMinutes(-2));
+
+        Reply reply =
+                postThroughGateway(
+                        API + "/sensitivity", expired, "{\"content\":\"A short text.\"}", null);
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(18)
+    void wrongAudienceIsUnauthenticated() throws Exception {
+        ECKey identityKey = SigningKeys.readPrivate(DevKeys.userTokenIssuerFile(runner.keysDir()));
+        String otherAudience =
+                userToken(identityKey, identityUrl, "writing-analysis", Duration.ofMinutes(15));
+
+        Reply reply =
+                postThroughGateway(
+                        API + "/sensitivity",
+                        otherAudience,
+                        "{\"content\":\"A short text.\"}",
+                        null);
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(19)
+    void directCallWithoutServiceTokenIsUnauthenticated() throws Exception {
+        PlatformProcess instance = instances.get(0);
+
+        Reply reply =
+                http.post(
+                        URI.create("http://127.0.0.1:" + instance.port() + API + "/sensitivity"),
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                UserAssertions.HEADER,
+                                studentAssertion()),
+                        "{\"content\":\"A short text.\"}");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().path("error").path("code").asString()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    @Order(20)
+    void directMcpCallWithoutMcpScopeIsForbidden() throws Exception {
+        PlatformProcess instance = instances.get(0);
+        ServiceTokenClient gatewayClient =
+                new ServiceTokenClient(
+                        URI.create(identityUrl + "/oauth2/token"),
+                        "gateway",
+                        readFirstLine(DevKeys.clientSecretFile(runner.keysDir(), "gateway")),
+                        Duration.ofSeconds(10),
+                        Clock.systemUTC());
+        String apiOnly = gatewayClient.token(WRITING_ANALYSIS, ServiceTokens.SCOPE_API_INVOKE);
+        String initialize =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                        + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}}";
+
+        Reply mcp =
+                http.post(
+                        URI.create("http://127.0.0.1:" + instance.port() + "/mcp"),
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Accept",
+                                "application/json, text/event-stream",
+                                "Authorization",
+                                "Bearer " + apiOnly,
+                                UserAssertions.HEADER,
+                                studentAssertion()),
+                        initialize);
+        Reply api =
+                http.post(
+                        URI.create("http://127.0.0.1:" + instance.port() + API + "/sensitivity"),
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Authorization",
+                                "Bearer " + apiOnly,
+                                UserAssertions.HEADER,
+                                studentAssertion()),
+                        "{\"content\":\"A short text.\"}");
+
+        assertThat(mcp.status()).isEqualTo(403);
+        assertThat(mcp.json().path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(api.status()).as("the same token on the HTTP API").isEqualTo(200);
+    }
+
+    /** Signs a user assertion for student-demo with the gateway's key, as the gateway does. */
+    private static String studentAssertion() {
+        return TokenIssuer.userAssertions(
+                        SigningKeys.readPrivate(DevKeys.gatewayAssertionFile(runner.keysDir())),
+                        Clock.systemUTC())
+                .issue(DemoUsers.byId("student-demo"));
     }
 
     /** Sums the POST requests that the instances served, on any path, optionally of one status. */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code keys --dir DIR}: creates the dev signing keys in DIR when they are missing and leaves
- * existing key files untouched, so it is safe to run before every start.
+ * {@code keys --dir DIR}: creates the dev signing keys and secrets in DIR when they are missing and
+ * leaves existing files untouched, so it is safe to run before every start.
  */
 public final class KeysCommand {
 
@@ -19,10 +19,16 @@ public final class KeysCommand {
             """
             Usage: scribe-cli keys --dir DIR
 
-            Creates the dev signing keys in DIR if they do not exist yet; existing files are kept.
-              user-token-issuer.jwk  EC P-256 private JWK, kid dev-user-issuer-1: signs dev user tokens
+            Creates the dev signing keys and secrets in DIR if they do not exist yet; existing
+            files are kept. All files are readable by the owner only.
+              user-token-issuer.jwk  EC P-256 private JWK, kid dev-user-issuer-1: identity signs
+                                     user tokens and service tokens with it
               gateway-assertion.jwk  EC P-256 private JWK, kid gateway-assertion-1: the gateway signs
                                      user assertions with it and the services verify them
+              demo-password          password of every demo user (24 random characters)
+              client-gateway.secret, client-writing-analysis.secret
+                                     client secrets of the services at identity (43 random
+                                     characters each)
 
             Options:
               --dir DIR   folder for the key files (created if missing)
@@ -44,7 +50,16 @@ public final class KeysCommand {
 
         report(DevKeys.userTokenIssuerFile(dir), DevKeys.USER_TOKEN_ISSUER_KID);
         report(DevKeys.gatewayAssertionFile(dir), DevKeys.GATEWAY_ASSERTION_KID);
+        reportSecret(DevKeys.demoPasswordFile(dir), DevSecrets.DEMO_PASSWORD_BYTES);
+        for (String client : DevKeys.SERVICE_CLIENTS) {
+            reportSecret(DevKeys.clientSecretFile(dir, client), DevSecrets.CLIENT_SECRET_BYTES);
+        }
         return 0;
+    }
+
+    private void reportSecret(Path file, int randomBytes) {
+        boolean existed = DevSecrets.createIfMissing(file, randomBytes);
+        out.printf("%s %s%n", existed ? "kept" : "created", file);
     }
 
     private void report(Path file, String keyId) {

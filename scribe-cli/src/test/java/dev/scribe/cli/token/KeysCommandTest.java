@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +51,25 @@ class KeysCommandTest {
         assertThat(Files.readString(dir.resolve("user-token-issuer.jwk"))).isEqualTo(issuerBefore);
         assertThat(Files.readString(dir.resolve("gateway-assertion.jwk"))).isEqualTo(gatewayBefore);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("kept").doesNotContain("created");
+    }
+
+    @Test
+    void createsOwnerOnlySecretsAndKeepsThem() throws Exception {
+        command.run(List.of("--dir", dir.toString()));
+        Path password = dir.resolve("demo-password");
+        Path gatewaySecret = dir.resolve("client-gateway.secret");
+        Path serviceSecret = dir.resolve("client-writing-analysis.secret");
+        String passwordBefore = Files.readString(password);
+
+        command.run(List.of("--dir", dir.toString()));
+
+        assertThat(passwordBefore.strip()).hasSize(24).matches("[A-Za-z0-9_-]+");
+        assertThat(Files.readString(gatewaySecret).strip()).hasSize(43);
+        assertThat(Files.readString(serviceSecret).strip())
+                .hasSize(43)
+                .isNotEqualTo(Files.readString(gatewaySecret).strip());
+        assertThat(Files.readString(password)).isEqualTo(passwordBefore);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password)))
+                .isEqualTo("rw-------");
     }
 }

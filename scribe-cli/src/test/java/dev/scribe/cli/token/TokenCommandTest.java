@@ -210,4 +210,68 @@ class TokenCommandTest {
         assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant())
                 .isEqualTo(NOW.plusSeconds(120));
     }
+
+    @Test
+    void identityAndKeysTogetherAreRejected() {
+        int status =
+                cli.run(
+                        "token",
+                        "--keys",
+                        keys.toString(),
+                        "--identity",
+                        "http://127.0.0.1:9",
+                        "--password-file",
+                        keys.resolve("demo-password").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("either --identity or --keys");
+    }
+
+    @Test
+    void identityWithoutPasswordFileIsRejected() {
+        int status = cli.run("token", "--identity", "http://127.0.0.1:9");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--password-file");
+    }
+
+    @Test
+    void unreachableIdentityExitsWithOne() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        int status =
+                cli.run(
+                        "token",
+                        "--identity",
+                        "http://127.0.0.1:" + closedPort,
+                        "--password-file",
+                        keys.resolve("demo-password").toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.size()).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Cannot reach identity")
+                .contains("./scribe up");
+    }
+
+    @Test
+    void serviceWithUserIsRejected() {
+        int status =
+                cli.run(
+                        "token",
+                        "--identity",
+                        "http://127.0.0.1:9",
+                        "--client-secret-file",
+                        keys.resolve("client-gateway.secret").toString(),
+                        "--service",
+                        "--user",
+                        "admin-demo");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--service takes no --role");
+    }
 }

@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the MCP endpoint before authentication: a request whose {@code Origin} is not on {@code
- * platform.mcp.allowed-origins} gets 403 {@code FORBIDDEN}, which blocks DNS-rebinding attacks from
- * browsers, and {@code GET} gets 405 because the server opens no server-initiated stream.
+ * Guards the MCP endpoint before authentication (ServiceTokenFilter runs next): a request whose
+ * {@code Origin} is not on {@code platform.mcp.allowed-origins} gets 403 {@code FORBIDDEN}, which
+ * blocks DNS-rebinding attacks from browsers, and {@code GET} gets 405 because the server opens no
+ * server-initiated stream.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 7)
@@ -77,8 +78,6 @@ public class McpEdgeFilter extends OncePerRequestFilter {
             return;
         }
 
-        // NOTE: service tokens with scope mcp:invoke are not accepted yet. Their check belongs
-        // here, before the user assertion filter runs.
         chain.doFilter(request, response);
     }
 

@@ -27,7 +27,7 @@ class EdgeFilterTest extends ServiceTestSupport {
     void missingAssertion_returns401WithBearerChallenge() {
         HttpResponse<String> response =
                 send(
-                        HttpRequest.newBuilder(uri(SENSITIVITY))
+                        request(SENSITIVITY)
                                 .header("Content-Type", "application/json")
                                 .POST(json("{\"content\":\"hello\"}"))
                                 .build());
@@ -41,7 +41,7 @@ class EdgeFilterTest extends ServiceTestSupport {
 
         HttpResponse<String> response =
                 send(
-                        HttpRequest.newBuilder(uri(SENSITIVITY))
+                        request(SENSITIVITY)
                                 .header(UserAssertions.HEADER, forged)
                                 .header("Content-Type", "application/json")
                                 .POST(json("{\"content\":\"hello\"}"))
@@ -59,7 +59,7 @@ class EdgeFilterTest extends ServiceTestSupport {
 
         HttpResponse<String> response =
                 send(
-                        HttpRequest.newBuilder(uri(SENSITIVITY))
+                        request(SENSITIVITY)
                                 .header(UserAssertions.HEADER, expired)
                                 .header("Content-Type", "application/json")
                                 .POST(json("{\"content\":\"hello\"}"))

@@ -56,9 +56,11 @@ class McpEndpointTest extends ServiceTestSupport {
                         .endpoint("/mcp")
                         .httpRequestCustomizer(
                                 (builder, method, uri, body, context) ->
-                                        builder.header(
-                                                UserAssertions.HEADER,
-                                                TestAssertions.shared().assertionFor(caller)))
+                                        withServiceToken(builder)
+                                                .header(
+                                                        UserAssertions.HEADER,
+                                                        TestAssertions.shared()
+                                                                .assertionFor(caller)))
                         .build();
         McpSyncClient client =
                 McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
@@ -303,8 +305,7 @@ class McpEndpointTest extends ServiceTestSupport {
     }
 
     private HttpRequest.Builder mcpRequest() {
-        return HttpRequest.newBuilder(uri("/mcp"))
-                .timeout(Duration.ofSeconds(30))
+        return request("/mcp")
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream");
     }
