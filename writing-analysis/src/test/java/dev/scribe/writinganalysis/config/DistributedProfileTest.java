@@ -109,6 +109,10 @@ class DistributedProfileTest {
                         "platform.data-dir=" + dataDir,
                         "platform.security.assertion.jwks-file="
                                 + TestAssertions.shared().jwksFile(),
+                        "platform.security.service-token.jwks-file="
+                                + TestAssertions.shared().identityJwksFile(),
+                        "platform.security.service-token.issuer="
+                                + TestAssertions.SERVICE_TOKEN_ISSUER,
                         "platform.privacy.pseudonymization-key=" + "p".repeat(32),
                         "platform.privacy.audit-checkpoint-key=" + "c".repeat(32),
                         "platform.encryption.keys.dist-1=" + key,

@@ -85,6 +85,10 @@ class EncryptionStartupTest {
                         "spring.datasource.username=sa",
                         "platform.data-dir=" + dataDir,
                         "platform.security.assertion.jwks-file="
-                                + TestAssertions.shared().jwksFile());
+                                + TestAssertions.shared().jwksFile(),
+                        "platform.security.service-token.jwks-file="
+                                + TestAssertions.shared().identityJwksFile(),
+                        "platform.security.service-token.issuer="
+                                + TestAssertions.SERVICE_TOKEN_ISSUER);
     }
 }
