@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,13 +58,40 @@ public abstract class ServiceTestSupport {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
+    /** Returns the data directory of the service under test: its H2 file and key files. */
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
+    /**
+     * Returns the authentication headers of a request made for {@code caller}. Every test request,
+     * over HTTP and over MCP, takes its credentials from here or from {@link
+     * #headersWithAssertion}.
+     */
+    public static Map<String, String> headersFor(UserClaims caller) {
+        return headersWithAssertion(TestAssertions.shared().assertionFor(caller));
+    }
+
+    /**
+     * Returns the authentication headers of a request that carries {@code assertion} as its user
+     * assertion, or no assertion when it is null (for tests of forged and missing credentials).
+     */
+    public static Map<String, String> headersWithAssertion(String assertion) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (assertion != null) {
+            headers.put(UserAssertions.HEADER, assertion);
+        }
+        return headers;
+    }
+
     /**
      * Returns a request builder for {@code path} that carries a valid assertion for {@code caller}.
      */
     protected HttpRequest.Builder as(UserClaims caller, String path) {
-        return HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(30))
-                .header(UserAssertions.HEADER, TestAssertions.shared().assertionFor(caller));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        headersFor(caller).forEach(builder::header);
+        return builder;
     }
 
     protected static HttpRequest.BodyPublisher json(String body) {
