@@ -3,6 +3,7 @@ package dev.scribe.writinganalysis.api.suite;
 import dev.scribe.writinganalysis.TestLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -24,7 +25,9 @@ class McpStdioToolBehaviourTest extends ToolBehaviourSuite {
                         "jdbc:h2:file:" + childDataDir.resolve("writing-analysis"), "sa", "");
         Flyway.configure()
                 .dataSource(database)
-                .locations("classpath:db/migration")
+                // The demo data too, so that the children, which start at the same time, find
+                // nothing left to migrate.
+                .locations("classpath:db/migration", "classpath:db/demo")
                 .load()
                 .migrate();
         world.seed(database);
@@ -32,6 +35,8 @@ class McpStdioToolBehaviourTest extends ToolBehaviourSuite {
 
     @Override
     protected ToolClient openClient() {
-        return McpToolClient.overStdio(childDataDir, TestLogs.directory());
+        McpToolClient client = McpToolClient.overStdio(childDataDir, TestLogs.directory());
+        client.openSessions(List.of(world.student, world.educator, world.researcher));
+        return client;
     }
 }

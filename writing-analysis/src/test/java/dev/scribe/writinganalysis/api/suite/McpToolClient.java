@@ -26,8 +26,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,11 +50,13 @@ public final class McpToolClient implements ToolClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
-    private final Function<UserClaims, McpClientTransport> transports;
+    private final BiFunction<McpToolClient, UserClaims, McpClientTransport> transports;
     private final Map<UserClaims, McpSyncClient> sessions = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final AtomicInteger childCount = new AtomicInteger();
 
-    private McpToolClient(String name, Function<UserClaims, McpClientTransport> transports) {
+    private McpToolClient(
+            String name, BiFunction<McpToolClient, UserClaims, McpClientTransport> transports) {
         this.name = name;
         this.transports = transports;
     }
@@ -60,7 +65,7 @@ public final class McpToolClient implements ToolClient {
     public static McpToolClient overHttp(int port) {
         return new McpToolClient(
                 "MCP Streamable HTTP",
-                caller ->
+                (client, caller) ->
                         HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
                                 .endpoint("/mcp")
                                 .httpRequestCustomizer(
@@ -76,11 +81,8 @@ public final class McpToolClient implements ToolClient {
      * to a file in {@code logDir}.
      */
     public static McpToolClient overStdio(Path dataDir, Path logDir) {
-        McpToolClient[] self = new McpToolClient[1];
-        self[0] =
-                new McpToolClient(
-                        "MCP stdio", caller -> self[0].stdioTransport(caller, dataDir, logDir));
-        return self[0];
+        return new McpToolClient(
+                "MCP stdio", (client, caller) -> client.stdioTransport(caller, dataDir, logDir));
     }
 
     private McpClientTransport stdioTransport(UserClaims caller, Path dataDir, Path logDir) {
@@ -152,17 +154,31 @@ public final class McpToolClient implements ToolClient {
 
     /** Returns the initialized session of {@code caller}, opening it on first use. */
     public McpSyncClient session(UserClaims caller) {
-        return sessions.computeIfAbsent(
-                caller,
-                claims -> {
-                    McpSyncClient client =
-                            McpClient.sync(transports.apply(claims))
-                                    .requestTimeout(REQUEST_TIMEOUT)
-                                    .initializationTimeout(REQUEST_TIMEOUT)
-                                    .build();
-                    client.initialize();
-                    return client;
-                });
+        return sessions.computeIfAbsent(caller, this::openSession);
+    }
+
+    /**
+     * Opens the sessions of {@code callers} in parallel, so that their child JVMs (over stdio)
+     * start at the same time rather than one after another.
+     */
+    public void openSessions(List<UserClaims> callers) {
+        List<CompletableFuture<Void>> openings = new ArrayList<>();
+        for (UserClaims caller : callers) {
+            openings.add(
+                    CompletableFuture.runAsync(
+                            () -> sessions.putIfAbsent(caller, openSession(caller))));
+        }
+        CompletableFuture.allOf(openings.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private McpSyncClient openSession(UserClaims caller) {
+        McpSyncClient client =
+                McpClient.sync(transports.apply(this, caller))
+                        .requestTimeout(REQUEST_TIMEOUT)
+                        .initializationTimeout(REQUEST_TIMEOUT)
+                        .build();
+        client.initialize();
+        return client;
     }
 
     @Override

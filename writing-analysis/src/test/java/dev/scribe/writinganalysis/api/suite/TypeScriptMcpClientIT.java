@@ -82,6 +82,7 @@ class TypeScriptMcpClientIT extends ServiceTestSupport {
                     "install",
                     "--no-audit",
                     "--no-fund",
+                    "--save-exact",
                     "--prefix",
                     clientDir.toString(),
                     "@modelcontextprotocol/sdk@" + SDK_VERSION);
