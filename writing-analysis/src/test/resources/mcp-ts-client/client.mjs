@@ -6,7 +6,7 @@
 //          "stderrFile": "...", "calls": [...]}
 // where each call is {"name": tool, "arguments": {...}}.
 //
-// Prints one JSON line on stdout: {"tools": [...], "results": [...]}, where each result also says
+// Prints one JSON line on stdout: {"tools": [...], "results": [...]}, where each result also reports
 // whether its text content parses to the same value as its structuredContent. Errors go to stderr with
 // exit code 1. The SDK client itself checks each structuredContent against the tool's
 // outputSchema, so a result that breaks its schema fails the run.

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scans every log that the tests of this module wrote (the service's JSON log file and the captured
- * stderr of the stdio children) for the personal data that the interface suites sent: emails, phone
- * numbers, SSN-like numbers, names, essay text and raw user ids. Runs after every unit test and, by
- * its order, after the other integration tests.
+ * Scans every log that the tests of this module wrote for the personal data that the interface
+ * suites sent: emails, phone numbers, SSN-like numbers, names, essay text and raw user ids. The
+ * logs are the service's JSON log file and the captured stderr of the stdio children. Runs after
+ * every unit test and, by its order, after the other integration tests.
  */
 @Order(Integer.MAX_VALUE)
 class PersonalDataLogScanIT {
@@ -104,7 +104,7 @@ class PersonalDataLogScanIT {
 
     /**
      * Returns one entry per line of {@code log} and canary found in it, ignoring case. An entry
-     * names the canary, not the line, because the line holds the leaked data.
+     * names the canary, not the line, because the line contains the leaked data.
      */
     static List<String> leaksIn(Path log) throws IOException {
         List<String> leaks = new ArrayList<>();

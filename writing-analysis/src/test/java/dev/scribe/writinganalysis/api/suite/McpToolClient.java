@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the tools with the MCP Java SDK client, over Streamable HTTP or over stdio. One initialized
- * session is kept per caller: over HTTP every request carries a fresh assertion for that caller;
- * over stdio the caller is fixed per process, so each caller gets its own child JVM.
+ * session is kept per caller. Over HTTP every request carries a fresh assertion for that caller.
+ * Over stdio the caller is fixed per process, so each caller gets its own child JVM.
  */
 public final class McpToolClient implements ToolClient {
 
@@ -179,6 +180,11 @@ public final class McpToolClient implements ToolClient {
                         .build();
         client.initialize();
         return client;
+    }
+
+    @Override
+    public Optional<JsonNode> listTools(UserClaims caller) {
+        return Optional.of(JSON.valueToTree(session(caller).listTools()));
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.scribe.writinganalysis.api.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scribe.platform.security.UserClaims;
 import dev.scribe.writinganalysis.PersonalDataCanaries;
 import dev.scribe.writinganalysis.ServiceTestSupport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +138,63 @@ public abstract class ToolBehaviourSuite extends ServiceTestSupport {
                  "assignmentContext":{"assignmentId":"%s"}}
                 """
                 .formatted(text, world.student.subject(), assignmentId);
+    }
+
+    // ---------------------------------------------------------------- MCP tool list
+
+    /** Required input fields of each tool, as the tool tables mark them. */
+    static final Map<String, List<String>> REQUIRED_FIELDS =
+            Map.of(
+                    PATTERNS, List.of("content", "userId", "purpose"),
+                    REFLECTION, List.of("reflection", "userId", "purpose"),
+                    PROGRESS, List.of("userId", "sessionId", "metrics", "purpose"),
+                    INSIGHTS, List.of("scope", "targetId", "timeframe", "purpose"),
+                    CLASSIFY, List.of("content"),
+                    VALIDATE, List.of("purpose", "requestedData", "requesterRole"),
+                    AI_BOUNDARIES, List.of("request"),
+                    AUDIT, List.of("accessType", "dataType", "userId", "accessedBy", "purpose"));
+
+    @Test
+    void toolsList_advertisesClosedSchemas() {
+        Optional<JsonNode> listed = client.listTools(world.student);
+        assumeTrue(listed.isPresent(), client.name() + " has no tool list");
+
+        JsonNode tools = listed.get().path("tools");
+        List<String> names = new ArrayList<>();
+        for (JsonNode tool : tools) {
+            String name = tool.path("name").asString();
+            names.add(name);
+            JsonNode input = tool.path("inputSchema");
+            assertThat(input.path("type").asString()).as("%s input type", name).isEqualTo("object");
+            assertThat(input.path("additionalProperties").asBoolean(true))
+                    .as("%s input is closed", name)
+                    .isFalse();
+            assertThat(strings(input.path("required")))
+                    .as("%s required fields", name)
+                    .containsExactlyInAnyOrderElementsOf(REQUIRED_FIELDS.get(name));
+            assertThat(tool.path("outputSchema").path("type").asString())
+                    .as("%s output type", name)
+                    .isEqualTo("object");
+        }
+        assertThat(names).containsExactlyInAnyOrderElementsOf(REQUIRED_FIELDS.keySet());
+        JsonNode classify = toolNamed(tools, CLASSIFY);
+        assertThat(
+                        classify.path("inputSchema")
+                                .path("properties")
+                                .path("content")
+                                .path("maxLength")
+                                .asInt())
+                .isEqualTo(100_000);
+        assertThat(classify.path("annotations").path("readOnlyHint").asBoolean()).isTrue();
+    }
+
+    private static JsonNode toolNamed(JsonNode tools, String name) {
+        for (JsonNode tool : tools) {
+            if (tool.path("name").asString().equals(name)) {
+                return tool;
+            }
+        }
+        throw new AssertionError("tools/list has no tool " + name);
     }
 
     // ---------------------------------------------------------------- 2.5 classification

@@ -1,6 +1,8 @@
 package dev.scribe.writinganalysis.api.suite;
 
 import dev.scribe.platform.security.UserClaims;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /** Calls the service's tools over one interface: HTTP, MCP over Streamable HTTP or MCP stdio. */
 public interface ToolClient extends AutoCloseable {
@@ -18,6 +20,14 @@ public interface ToolClient extends AutoCloseable {
     /** Calls {@code tool} as {@code caller} without a justification. */
     default ToolOutcome call(String tool, UserClaims caller, String argumentsJson) {
         return call(tool, caller, null, argumentsJson);
+    }
+
+    /**
+     * Returns the MCP {@code tools/list} result as seen by {@code caller}, or empty for an
+     * interface without a tool list (HTTP).
+     */
+    default Optional<JsonNode> listTools(UserClaims caller) {
+        return Optional.empty();
     }
 
     /** Name of the interface, for test display names. */

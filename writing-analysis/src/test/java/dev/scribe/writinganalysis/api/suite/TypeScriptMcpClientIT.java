@@ -294,7 +294,7 @@ class TypeScriptMcpClientIT extends ServiceTestSupport {
             assertThat(lines).as("lines the client printed").hasSize(1);
             return JSON.readTree(lines.get(0));
         } finally {
-            // The file holds a signed assertion, which must not outlive the run.
+            // The file contains a signed assertion, which must not outlive the run.
             Files.deleteIfExists(configFile);
         }
     }
