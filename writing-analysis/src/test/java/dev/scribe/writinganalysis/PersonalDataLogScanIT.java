@@ -35,22 +35,30 @@ class PersonalDataLogScanIT {
     private final Path logDirectory = TestLogs.directory();
 
     @Test
-    void serviceLog_isNonTrivialJson() throws IOException {
-        Path serviceLog = logDirectory.resolve("writing-analysis.json");
-        assertThat(serviceLog).as("service log written by the tests").isRegularFile();
+    void serviceLogs_areNonTrivialJson() throws IOException {
+        List<Path> serviceLogs =
+                logFiles().stream()
+                        .filter(p -> nameOf(p).startsWith("writing-analysis-"))
+                        .filter(p -> nameOf(p).endsWith(".json"))
+                        .toList();
+        assertThat(serviceLogs).as("service logs written by the tests").isNotEmpty();
 
-        List<String> lines = Files.readAllLines(serviceLog, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        for (Path log : serviceLogs) {
+            List<String> logLines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = 0; i < logLines.size(); i++) {
+                assertThat(JSON.readTree(logLines.get(i)).isObject())
+                        .as("line %d of %s is a JSON object", i + 1, nameOf(log))
+                        .isTrue();
+            }
+            lines.addAll(logLines);
+        }
 
         assertThat(lines.size())
-                .as("lines in the service log")
+                .as("lines in the service logs")
                 .isGreaterThan(MIN_SERVICE_LOG_LINES);
         assertThat(lines).as("tool call lines").anyMatch(l -> l.contains(TOOL_FAILURE_MESSAGE));
         assertThat(lines).as("MCP tool call lines").anyMatch(l -> l.contains("MCP tool call"));
-        for (int i = 0; i < lines.size(); i++) {
-            assertThat(JSON.readTree(lines.get(i)).isObject())
-                    .as("line %d of the service log is a JSON object", i + 1)
-                    .isTrue();
-        }
     }
 
     @Test

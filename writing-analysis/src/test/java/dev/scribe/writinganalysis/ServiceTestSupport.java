@@ -58,11 +58,6 @@ public abstract class ServiceTestSupport {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
-    /** Returns the data directory of the service under test: its H2 file and key files. */
-    protected static Path dataDir() {
-        return DATA_DIR;
-    }
-
     /**
      * Returns the authentication headers of a request made for {@code caller}. Every test request,
      * over HTTP and over MCP, takes its credentials from here or from {@link

@@ -25,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -113,9 +114,9 @@ public final class McpToolClient implements ToolClient {
         Path stderrFile =
                 logDir.resolve(
                         "stdio-"
-                                + caller.role().name().toLowerCase()
+                                + caller.role().name().toLowerCase(Locale.ROOT)
                                 + "-"
-                                + sessions.size()
+                                + childCount.incrementAndGet()
                                 + ".log");
         BufferedWriter stderr = open(stderrFile);
         resources.add(stderr);
