@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -74,16 +76,39 @@ public abstract class ServiceTestSupport {
 
     /**
      * Adds the gateway's service token (audience writing-analysis, scopes api:invoke and
-     * mcp:invoke) to {@code builder}. Every request helper of the tests goes through here.
+     * mcp:invoke) to {@code builder}.
      */
     protected static HttpRequest.Builder withServiceToken(HttpRequest.Builder builder) {
-        return builder.header(
-                "Authorization",
-                "Bearer "
-                        + TestAssertions.shared()
-                                .serviceToken(
-                                        ServiceTokens.SCOPE_API_INVOKE,
-                                        ServiceTokens.SCOPE_MCP_INVOKE));
+        return builder.header("Authorization", serviceAuthorization());
+    }
+
+    private static String serviceAuthorization() {
+        return "Bearer "
+                + TestAssertions.shared()
+                        .serviceToken(ServiceTokens.SCOPE_API_INVOKE, ServiceTokens.SCOPE_MCP_INVOKE);
+    }
+
+    /**
+     * Returns the authentication headers of a request made for {@code caller}. Every test request,
+     * over HTTP and over MCP, takes its credentials from here or from {@link
+     * #headersWithAssertion}.
+     */
+    public static Map<String, String> headersFor(UserClaims caller) {
+        return headersWithAssertion(TestAssertions.shared().assertionFor(caller));
+    }
+
+    /**
+     * Returns the authentication headers of a request that carries the gateway's service token and
+     * {@code assertion} as its user assertion, or no assertion when it is null (for tests of forged
+     * and missing user credentials).
+     */
+    public static Map<String, String> headersWithAssertion(String assertion) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", serviceAuthorization());
+        if (assertion != null) {
+            headers.put(UserAssertions.HEADER, assertion);
+        }
+        return headers;
     }
 
     /**
@@ -91,8 +116,10 @@ public abstract class ServiceTestSupport {
      * assertion for {@code caller}.
      */
     protected HttpRequest.Builder as(UserClaims caller, String path) {
-        return request(path)
-                .header(UserAssertions.HEADER, TestAssertions.shared().assertionFor(caller));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        headersFor(caller).forEach(builder::header);
+        return builder;
     }
 
     protected static HttpRequest.BodyPublisher json(String body) {

@@ -1,19 +1,25 @@
 package dev.scribe.writinganalysis;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.scribe.platform.security.ClaimNames;
 import dev.scribe.platform.security.Role;
 import dev.scribe.platform.security.ServiceTokens;
 import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;
+import dev.scribe.platform.security.UserAssertions;
 import dev.scribe.platform.security.UserClaims;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -135,6 +142,77 @@ public final class TestAssertions {
     public String forgedAssertionFor(UserClaims claims) {
         ECKey stranger = SigningKeys.generate(signingKey.getKeyID());
         return TokenIssuer.userAssertions(stranger, Clock.systemUTC()).issue(claims);
+    }
+
+    /** Signs an assertion with the right key but for another audience than {@code internal}. */
+    public String assertionWithAudience(UserClaims claims, String audience) {
+        return new TokenIssuer(
+                        signingKey,
+                        UserAssertions.ISSUER,
+                        audience,
+                        UserAssertions.LIFETIME,
+                        Map.of(),
+                        Clock.systemUTC())
+                .issue(claims);
+    }
+
+    /** Signs an assertion with the right key but from another issuer than {@code gateway}. */
+    public String assertionWithIssuer(UserClaims claims, String issuer) {
+        return new TokenIssuer(
+                        signingKey,
+                        issuer,
+                        UserAssertions.AUDIENCE,
+                        UserAssertions.LIFETIME,
+                        Map.of(),
+                        Clock.systemUTC())
+                .issue(claims);
+    }
+
+    /**
+     * Returns an unsigned assertion ({@code alg: none}) with otherwise valid claims, the classic
+     * attempt to skip signature checking.
+     */
+    public String unsignedAssertionFor(UserClaims claims) {
+        return new PlainJWT(validClaimsOf(claims)).serialize();
+    }
+
+    /**
+     * Signs an assertion with HS256 and the service's public key set as the shared secret, the
+     * algorithm-confusion attack on verifiers that trust the header's {@code alg}.
+     */
+    public String hmacWithPublicKeyAssertionFor(UserClaims claims) {
+        byte[] secret =
+                SigningKeys.publicSet(signingKey).toString().getBytes(StandardCharsets.UTF_8);
+        SignedJWT jwt =
+                new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                .keyID(signingKey.getKeyID())
+                                .type(JOSEObjectType.JWT)
+                                .build(),
+                        validClaimsOf(claims));
+        try {
+            jwt.sign(new MACSigner(secret));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing the HS256 test token failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    private static JWTClaimsSet validClaimsOf(UserClaims claims) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(UserAssertions.ISSUER)
+                .audience(UserAssertions.AUDIENCE)
+                .subject(claims.subject())
+                .claim(ClaimNames.ROLE, claims.role().name())
+                .claim(ClaimNames.INSTITUTION, claims.institution())
+                .claim(ClaimNames.COURSES, claims.courses())
+                .claim(ClaimNames.TOKEN_VERSION, claims.tokenVersion())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(UserAssertions.LIFETIME)))
+                .build();
     }
 
     /**

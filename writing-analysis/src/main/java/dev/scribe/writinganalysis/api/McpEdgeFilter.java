@@ -4,12 +4,15 @@ import dev.scribe.platform.web.ErrorBody;
 import dev.scribe.platform.web.ErrorCode;
 import dev.scribe.platform.web.ErrorDetail;
 import dev.scribe.writinganalysis.config.McpProperties;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -21,10 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the MCP endpoint before authentication (ServiceTokenFilter runs next): a request whose
- * {@code Origin} is not on {@code platform.mcp.allowed-origins} gets 403 {@code FORBIDDEN}, which
- * blocks DNS-rebinding attacks from browsers, and {@code GET} gets 405 because the server opens no
- * server-initiated stream.
+ * Guards the MCP endpoint before authentication (ServiceTokenFilter runs next): a request whose {@code Origin} is not on {@code
+ * platform.mcp.allowed-origins}, or whose {@code Host} names a host that is not on {@code
+ * platform.mcp.allowed-hosts}, gets 403 {@code FORBIDDEN}, which blocks DNS-rebinding attacks from
+ * browsers; {@code GET} gets 405 because the server opens no server-initiated stream.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 7)
@@ -37,14 +40,31 @@ public class McpEdgeFilter extends OncePerRequestFilter {
 
     static final String ORIGIN = "Origin";
 
+    static final String HOST = "Host";
+
     private final McpProperties properties;
     private final ErrorResponses errors;
     private final JsonMapper jsonMapper;
+    private final DefaultServerTransportSecurityValidator hostValidator;
 
     public McpEdgeFilter(McpProperties properties, ErrorResponses errors, JsonMapper jsonMapper) {
         this.properties = properties;
         this.errors = errors;
         this.jsonMapper = jsonMapper;
+        this.hostValidator = hostValidator(properties.allowedHosts());
+    }
+
+    /**
+     * Builds the MCP SDK's header validator for the host allow-list. The SDK matches {@code name:*}
+     * as the name on any port, so each configured name is allowed with and without a port.
+     */
+    private static DefaultServerTransportSecurityValidator hostValidator(List<String> hosts) {
+        DefaultServerTransportSecurityValidator.Builder builder =
+                DefaultServerTransportSecurityValidator.builder();
+        for (String host : hosts) {
+            builder.allowedHost(host).allowedHost(host + ":*");
+        }
+        return builder.build();
     }
 
     @Override
@@ -73,12 +93,37 @@ public class McpEdgeFilter extends OncePerRequestFilter {
             return;
         }
 
+        String host = request.getHeader(HOST);
+        if (!hostAllowed(host)) {
+            // The host is caller-supplied text, so only its length is logged.
+            int length = host == null ? 0 : host.length();
+            log.info("Rejected an MCP request for a host name of length {}", length);
+            errors.write(
+                    request,
+                    response,
+                    ErrorCode.FORBIDDEN,
+                    "The request names a host that the MCP endpoint does not serve.",
+                    List.of(
+                            new ErrorDetail(
+                                    HOST, "not in platform.mcp.allowed-hosts; length " + length)));
+            return;
+        }
+
         if ("GET".equals(request.getMethod())) {
             rejectGet(request, response);
             return;
         }
 
         chain.doFilter(request, response);
+    }
+
+    private boolean hostAllowed(String host) {
+        try {
+            hostValidator.validateHeaders(Map.of(HOST, host == null ? List.of() : List.of(host)));
+            return true;
+        } catch (ServerTransportSecurityException e) {
+            return false;
+        }
     }
 
     /**
