@@ -85,7 +85,8 @@ public abstract class ServiceTestSupport {
     private static String serviceAuthorization() {
         return "Bearer "
                 + TestAssertions.shared()
-                        .serviceToken(ServiceTokens.SCOPE_API_INVOKE, ServiceTokens.SCOPE_MCP_INVOKE);
+                        .serviceToken(
+                                ServiceTokens.SCOPE_API_INVOKE, ServiceTokens.SCOPE_MCP_INVOKE);
     }
 
     /**

@@ -24,10 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Guards the MCP endpoint before authentication (ServiceTokenFilter runs next): a request whose {@code Origin} is not on {@code
- * platform.mcp.allowed-origins}, or whose {@code Host} names a host that is not on {@code
- * platform.mcp.allowed-hosts}, gets 403 {@code FORBIDDEN}, which blocks DNS-rebinding attacks from
- * browsers; {@code GET} gets 405 because the server opens no server-initiated stream.
+ * Guards the MCP endpoint before authentication (ServiceTokenFilter runs next): a request whose
+ * {@code Origin} is not on {@code platform.mcp.allowed-origins}, or whose {@code Host} names a host
+ * that is not on {@code platform.mcp.allowed-hosts}, gets 403 {@code FORBIDDEN}, which blocks
+ * DNS-rebinding attacks from browsers; {@code GET} gets 405 because the server opens no
+ * server-initiated stream.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 7)
