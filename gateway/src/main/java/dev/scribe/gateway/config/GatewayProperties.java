@@ -69,6 +69,10 @@ public record GatewayProperties(
      * @param timeoutMs time the upstream has to send its response headers in milliseconds (default
      *     10000), after which the gateway returns 504
      * @param enabled whether the route is active. Paths of a disabled route get 404 (default true)
+     * @param tiered whether the tier router answers the route's tiered operations (GW-2, AR-1)
+     * @param retry {@code none} or {@code idempotent}: whether the router repeats a failed remote
+     *     call that is safe to repeat (GW-2, default none)
+     * @param circuit the route's service circuit (default: the service name, GW-2)
      */
     public record RouteProperties(
             String id,
@@ -76,5 +80,20 @@ public record GatewayProperties(
             String service,
             @DefaultValue("user") String auth,
             @DefaultValue("10000") long timeoutMs,
-            @DefaultValue("true") boolean enabled) {}
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("false") boolean tiered,
+            @DefaultValue("none") String retry,
+            String circuit) {
+
+        /** Route metadata key of {@link #tiered}. */
+        public static final String TIERED_METADATA = "platform-tiered";
+
+        /** Route metadata key of {@link #retry}. */
+        public static final String RETRY_METADATA = "platform-retry";
+
+        /** The circuit name, defaulting to the service name. */
+        public String effectiveCircuit() {
+            return circuit == null || circuit.isBlank() ? service : circuit;
+        }
+    }
 }

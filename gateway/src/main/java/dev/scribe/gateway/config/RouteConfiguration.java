@@ -49,6 +49,8 @@ public class RouteConfiguration {
                                     .metadata(RESPONSE_TIMEOUT_ATTR, route.timeoutMs())
                                     .metadata(CONNECT_TIMEOUT_ATTR, properties.connectTimeoutMs())
                                     .metadata(RouteAccess.METADATA_KEY, route.auth())
+                                    .metadata(RouteProperties.TIERED_METADATA, route.tiered())
+                                    .metadata(RouteProperties.RETRY_METADATA, route.retry())
                                     .uri("lb://" + route.service()));
             log.info(
                     "Route {} forwards {}/** to service {} (auth {}, timeout {} ms)",
@@ -114,6 +116,13 @@ public class RouteConfiguration {
             if (route.timeoutMs() < 1) {
                 throw new IllegalStateException(
                         name + ".timeout-ms must be at least 1, got " + route.timeoutMs());
+            }
+            if (!route.retry().equals("none") && !route.retry().equals("idempotent")) {
+                throw new IllegalStateException(
+                        name
+                                + ".retry '"
+                                + route.retry()
+                                + "' is invalid: expected none or idempotent");
             }
             try {
                 RouteAccess.parse(route.auth());

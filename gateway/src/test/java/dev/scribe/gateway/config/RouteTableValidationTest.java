@@ -69,7 +69,15 @@ class RouteTableValidationTest {
     void invalidAuthIsRejected() {
         RouteProperties route =
                 new RouteProperties(
-                        "a", "/api/analytics", "writing-analysis", "role:KING", 1000, true);
+                        "a",
+                        "/api/analytics",
+                        "writing-analysis",
+                        "role:KING",
+                        1000,
+                        true,
+                        false,
+                        "none",
+                        null);
 
         assertThatThrownBy(() -> validate(route)).hasMessageContaining("routes[0].auth");
     }
@@ -104,7 +112,7 @@ class RouteTableValidationTest {
     }
 
     private static RouteProperties route(String id, String prefix, String service) {
-        return new RouteProperties(id, prefix, service, "user", 1000, true);
+        return new RouteProperties(id, prefix, service, "user", 1000, true, false, "none", null);
     }
 
     private static void validate(RouteProperties... routes) {
