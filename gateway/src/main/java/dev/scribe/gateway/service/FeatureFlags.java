@@ -98,6 +98,11 @@ public class FeatureFlags {
         return changed;
     }
 
+    /** Puts every flag back to its AR-9 default. */
+    public void restoreDefaults() {
+        values.set(DEFAULTS);
+    }
+
     /** The changes of a preset of AR-10, or empty for an unknown name. */
     public static Optional<Map<String, Boolean>> preset(String name) {
         Map<String, Boolean> bundle = new TreeMap<>();
