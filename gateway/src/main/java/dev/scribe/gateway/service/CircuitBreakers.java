@@ -91,6 +91,11 @@ public class CircuitBreakers {
      *     service:part}
      */
     public Circuit circuit(String name) {
+        // The router asks on every request; only a new name pays for the check.
+        Circuit existing = circuits.get(name);
+        if (existing != null) {
+            return existing;
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid circuit name: " + name);
         }
