@@ -5,6 +5,7 @@ import dev.scribe.gateway.client.RemoteOperationClient.RemoteResponse;
 import dev.scribe.gateway.config.AdaptiveProperties;
 import dev.scribe.gateway.domain.TieredOperation;
 import dev.scribe.platform.web.Tier;
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class RemoteTier {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteTier.class);
+
+    /** Reason of a failure in which no connection was opened, so nothing was sent. */
+    static final String CONNECT_FAILED = "CONNECT_FAILED";
 
     /** The smallest attempt timeout derived from latency; below it a healthy call would fail. */
     static final Duration MIN_ADAPTIVE_TIMEOUT = Duration.ofMillis(250);
@@ -158,7 +162,10 @@ public class RemoteTier {
     }
 
     private boolean mayRetry(Request request, Outcome outcome, Instant deadline, int number) {
-        if (!request.retryAllowed() || number > properties.maxRetries()) {
+        // A connection that was never opened carried no request, so repeating it is safe for
+        // every operation; the load balancer usually picks another instance.
+        boolean neverSent = CONNECT_FAILED.equals(outcome.reason());
+        if ((!request.retryAllowed() && !neverSent) || number > properties.maxRetries()) {
             return false;
         }
         // An upstream that names a time to wait is not asked again before then; the router
@@ -231,6 +238,12 @@ public class RemoteTier {
     private static Classified failure(Throwable error) {
         if (error instanceof TimeoutException) {
             return new Classified(Kind.FAILURE, null, "TIMEOUT");
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            // Netty's connect timeout and refused connection both extend ConnectException.
+            if (cause instanceof ConnectException) {
+                return new Classified(Kind.FAILURE, null, CONNECT_FAILED);
+            }
         }
         return new Classified(Kind.FAILURE, null, "CONNECTION:" + error.getClass().getSimpleName());
     }

@@ -315,9 +315,20 @@ class RemoteTierTest {
         Outcome outcome = call();
 
         assertThat(outcome.kind()).isEqualTo(Kind.FAILURE);
-        assertThat(outcome.reason()).startsWith("CONNECTION:");
+        assertThat(outcome.reason()).isEqualTo("CONNECT_FAILED");
         assertThat(outcome.attempts()).isEqualTo(3);
         assertThat(circuit().totalFailures()).isEqualTo(3);
+    }
+
+    @Test
+    void refusedConnectionIsRetriedEvenWithoutRetryPermission() {
+        targetPort = closedPort();
+
+        Outcome outcome = call(false, Duration.ofSeconds(5));
+
+        // Nothing was sent, so a repeat cannot duplicate any work.
+        assertThat(outcome.attempts()).isEqualTo(3);
+        assertThat(outcome.reason()).isEqualTo("CONNECT_FAILED");
     }
 
     @Test
