@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.jwk.ECKey;
+import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.platform.security.Role;
 import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,9 +88,13 @@ public abstract class GatewayTestSupport {
                 () -> KEY_DIR.resolve("gateway-assertion.jwk").toString());
     }
 
+    /** Breakers outlive a test in the shared context; each test starts with closed circuits. */
+    @Autowired private CircuitBreakers circuitBreakers;
+
     @BeforeEach
     void resetUpstreamAndClient() {
         UPSTREAM.resetAll();
+        circuitBreakers.all().forEach(CircuitBreakers.Circuit::reset);
         client =
                 WebTestClient.bindToServer()
                         .baseUrl("http://127.0.0.1:" + port)

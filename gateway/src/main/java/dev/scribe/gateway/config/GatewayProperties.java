@@ -91,6 +91,9 @@ public record GatewayProperties(
         /** Route metadata key of {@link #retry}. */
         public static final String RETRY_METADATA = "platform-retry";
 
+        /** Route metadata key of the effective circuit name. */
+        public static final String CIRCUIT_METADATA = "platform-circuit";
+
         /** The circuit name, defaulting to the service name. */
         public String effectiveCircuit() {
             return circuit == null || circuit.isBlank() ? service : circuit;

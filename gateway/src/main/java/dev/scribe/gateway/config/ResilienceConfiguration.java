@@ -2,6 +2,7 @@ package dev.scribe.gateway.config;
 
 import dev.scribe.gateway.api.TieredRouteFilter;
 import dev.scribe.gateway.client.RemoteOperationClient;
+import dev.scribe.gateway.client.ServiceCircuitFilter;
 import dev.scribe.gateway.service.AdminAudit;
 import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.gateway.service.FeatureFlags;
@@ -100,6 +101,11 @@ public class ResilienceConfiguration {
             Clock clock) {
         return new TieredRouteFilter(
                 router, remote, heuristic, statistics, breakers, flags, jsonMapper, meters, clock);
+    }
+
+    @Bean
+    ServiceCircuitFilter serviceCircuitFilter(CircuitBreakers breakers, Clock clock) {
+        return new ServiceCircuitFilter(breakers, clock);
     }
 
     @Bean

@@ -29,6 +29,9 @@ public class RouteConfiguration {
 
     private static final Pattern SERVICE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
+    private static final Pattern CIRCUIT_NAME =
+            Pattern.compile("[a-z][a-z0-9-]*(:[A-Za-z0-9._-]+)?");
+
     @Bean
     RouteLocator platformRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         validate(properties);
@@ -51,6 +54,9 @@ public class RouteConfiguration {
                                     .metadata(RouteAccess.METADATA_KEY, route.auth())
                                     .metadata(RouteProperties.TIERED_METADATA, route.tiered())
                                     .metadata(RouteProperties.RETRY_METADATA, route.retry())
+                                    .metadata(
+                                            RouteProperties.CIRCUIT_METADATA,
+                                            route.effectiveCircuit())
                                     .uri("lb://" + route.service()));
             log.info(
                     "Route {} forwards {}/** to service {} (auth {}, timeout {} ms)",
@@ -116,6 +122,16 @@ public class RouteConfiguration {
             if (route.timeoutMs() < 1) {
                 throw new IllegalStateException(
                         name + ".timeout-ms must be at least 1, got " + route.timeoutMs());
+            }
+            if (route.circuit() != null
+                    && !route.circuit().isBlank()
+                    && !CIRCUIT_NAME.matcher(route.circuit()).matches()) {
+                throw new IllegalStateException(
+                        name
+                                + ".circuit '"
+                                + route.circuit()
+                                + "' is invalid: expected a service id, optionally followed by"
+                                + " ':' and a name");
             }
             if (!route.retry().equals("none") && !route.retry().equals("idempotent")) {
                 throw new IllegalStateException(
