@@ -220,6 +220,22 @@ class AdminEndpointsTest extends GatewayTestSupport {
     }
 
     @Test
+    void servicesReadFlagsWithoutToken() {
+        flags.set(java.util.Map.of(FeatureFlags.STRICT_PRIVACY, true));
+
+        JsonNode body =
+                body(management.get().uri("/internal/flags").exchange().expectStatus().isOk());
+
+        assertThat(body.at("/data/flags/platform.adaptive.strict-privacy").booleanValue()).isTrue();
+        assertThat(body.at("/data/flags")).hasSize(flags.all().size());
+    }
+
+    @Test
+    void internalFlagsAreNotOnThePublicPort() {
+        client.get().uri("/internal/flags").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void unknownOrNonBooleanFlagsAreRejected() {
         JsonNode unknown =
                 body(

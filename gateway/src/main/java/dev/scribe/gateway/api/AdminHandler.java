@@ -121,6 +121,17 @@ public class AdminHandler {
                 (claims, correlationId) -> ok(correlationId, Map.of("flags", flags.all())));
     }
 
+    /**
+     * {@code GET /internal/flags}: the read-only flag view for services (AR-9), which cache it for
+     * at most 10 s. It needs no token, like the actuator endpoints: the management port is
+     * reachable only inside the cluster, and flag values are not personal or secret.
+     */
+    public Mono<ServerResponse> internalFlags(ServerRequest request) {
+        String correlationId =
+                CorrelationIds.keepOrGenerate(request.headers().firstHeader(CorrelationIds.HEADER));
+        return ok(correlationId, Map.of("flags", flags.all()));
+    }
+
     /** {@code PUT /admin/flags} with body {@code {"flags": {"<name>": true|false, ...}}}. */
     public Mono<ServerResponse> updateFlags(ServerRequest request) {
         return request.bodyToMono(byte[].class)

@@ -42,6 +42,7 @@ public class ManagementAdminConfiguration {
                 .PUT("/admin/flags", handler::updateFlags)
                 .POST("/admin/flags/presets/{name}", handler::applyPreset)
                 .POST("/admin/adaptive/reset-metrics", handler::resetAdaptiveMetrics)
+                .GET("/internal/flags", handler::internalFlags)
                 .build();
     }
 }
