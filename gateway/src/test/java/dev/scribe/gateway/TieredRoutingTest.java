@@ -118,6 +118,8 @@ class TieredRoutingTest extends GatewayTestSupport {
                 postRequestedFor(urlEqualTo(SENSITIVITY))
                         .withHeader("X-User-Assertion", matching(".+"))
                         .withHeader("X-Correlation-ID", matching(".+"))
+                        .withHeader("X-Forwarded-For", matching(".+"))
+                        .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
                         .withHeader("Authorization", absent()));
     }
 
