@@ -8,6 +8,7 @@ import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.gateway.service.FeatureFlags;
 import dev.scribe.gateway.service.GatewayHeuristicTier;
 import dev.scribe.gateway.service.RemoteTier;
+import dev.scribe.gateway.service.SharedCircuitState;
 import dev.scribe.gateway.service.TierBackgroundTasks;
 import dev.scribe.gateway.service.TierRouter;
 import dev.scribe.gateway.service.TierStatistics;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,6 +103,13 @@ public class ResilienceConfiguration {
             Clock clock) {
         return new TieredRouteFilter(
                 router, remote, heuristic, statistics, breakers, flags, jsonMapper, meters, clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("platform.resilience.shared-state.enabled")
+    SharedCircuitState sharedCircuitState(
+            CircuitBreakers breakers, SharedCircuitStateProperties properties) {
+        return new SharedCircuitState(breakers, properties);
     }
 
     @Bean

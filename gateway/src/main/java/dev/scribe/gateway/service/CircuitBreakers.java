@@ -58,11 +58,30 @@ public class CircuitBreakers {
                     CircuitBreaker.State.FORCED_OPEN,
                     CircuitBreaker.State.DISABLED);
 
+    /**
+     * Receives the transitions that other gateway instances should apply, and every new circuit.
+     * Used by {@link SharedCircuitState} in the distributed profile.
+     */
+    public interface TransitionListener {
+
+        /**
+         * Called after a local transition to {@code OPEN}, {@code FORCED_OPEN}, {@code DISABLED} or
+         * {@code CLOSED}; never for a transition applied from another instance.
+         *
+         * @param until the end of the open duration, or null for the other states
+         */
+        void onTransition(String circuit, CircuitBreaker.State to, Instant until);
+
+        /** Called once when a circuit is created, so it can take the shared state. */
+        void onCreated(Circuit circuit);
+    }
+
     private final ResilienceProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
     private final CircuitBreakerRegistry registry;
     private final ConcurrentMap<String, Circuit> circuits = new ConcurrentHashMap<>();
+    private volatile TransitionListener listener;
 
     public CircuitBreakers(ResilienceProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
@@ -77,6 +96,15 @@ public class CircuitBreakers {
                 settingsFor(name);
             }
         }
+    }
+
+    /** Sets the listener of shared state; at most one exists per process. */
+    public void setTransitionListener(TransitionListener listener) {
+        this.listener = listener;
+    }
+
+    TransitionListener listener() {
+        return listener;
     }
 
     /** The underlying Resilience4j registry, for metrics binders and tests. */
@@ -99,7 +127,19 @@ public class CircuitBreakers {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid circuit name: " + name);
         }
-        return circuits.computeIfAbsent(name, this::create);
+        boolean[] created = new boolean[1];
+        Circuit circuit =
+                circuits.computeIfAbsent(
+                        name,
+                        key -> {
+                            created[0] = true;
+                            return create(key);
+                        });
+        TransitionListener current = listener;
+        if (created[0] && current != null) {
+            current.onCreated(circuit);
+        }
+        return circuit;
     }
 
     /** Returns an existing circuit; admin endpoints never create circuits by accident. */
@@ -196,7 +236,7 @@ public class CircuitBreakers {
             config.slowCallRateThreshold(settings.slowCallRateThreshold());
         }
         CircuitBreaker breaker = registry.circuitBreaker(name, config.build());
-        Circuit circuit = new Circuit(name, settings, breaker, clock, meters);
+        Circuit circuit = new Circuit(name, settings, breaker, clock, meters, this);
         log.info(
                 "Created circuit {} ({} ms open, {} half-open trials)",
                 name,
@@ -223,6 +263,13 @@ public class CircuitBreakers {
         private final Counter shortCircuitCounter;
         private final Counter fallbackCounter;
         private final MeterRegistry meters;
+        private final CircuitBreakers owner;
+
+        /** Set while a transition from another instance is applied, so it is not sent back. */
+        private boolean applyingShared;
+
+        /** End of an open duration taken from another instance, or null. */
+        private Instant sharedUntil;
 
         // Guarded by this: the platform state that Resilience4j does not keep.
         private int consecutiveFailures;
@@ -237,7 +284,9 @@ public class CircuitBreakers {
                 CircuitSettings settings,
                 CircuitBreaker breaker,
                 Clock clock,
-                MeterRegistry meters) {
+                MeterRegistry meters,
+                CircuitBreakers owner) {
+            this.owner = owner;
             this.name = name;
             this.settings = settings;
             this.breaker = breaker;
@@ -384,6 +433,50 @@ public class CircuitBreakers {
             fallbackCounter.increment();
         }
 
+        /**
+         * Applies a transition that another gateway instance made (distributed profile). An open
+         * state keeps the other instance's end time, so all instances admit trials together.
+         */
+        public void applyShared(CircuitBreaker.State state, Instant until) {
+            synchronized (this) {
+                applyingShared = true;
+                try {
+                    CircuitBreaker.State current = breaker.getState();
+                    switch (state) {
+                        case OPEN -> {
+                            if (until == null || !clock.instant().isBefore(until)) {
+                                return;
+                            }
+                            if (current == CircuitBreaker.State.CLOSED
+                                    || current == CircuitBreaker.State.HALF_OPEN) {
+                                breaker.transitionToOpenStateUntil(until);
+                            }
+                            if (breaker.getState() == CircuitBreaker.State.OPEN) {
+                                sharedUntil = until;
+                                holdUntil = until;
+                            }
+                        }
+                        case FORCED_OPEN -> breaker.transitionToForcedOpenState();
+                        case DISABLED -> breaker.transitionToDisabledState();
+                        case CLOSED -> {
+                            if (current != CircuitBreaker.State.CLOSED) {
+                                breaker.reset();
+                                clearCounters();
+                                reopenCount = 0;
+                                openedAt = null;
+                                holdUntil = null;
+                            }
+                        }
+                        default -> {
+                            // Half-open trials are local; nothing to apply.
+                        }
+                    }
+                } finally {
+                    applyingShared = false;
+                }
+            }
+        }
+
         /** Operator reset to CLOSED (CB-11). */
         public void reset() {
             synchronized (this) {
@@ -392,6 +485,7 @@ public class CircuitBreakers {
                 reopenCount = 0;
                 openedAt = null;
                 holdUntil = null;
+                sharedUntil = null;
             }
         }
 
@@ -412,6 +506,9 @@ public class CircuitBreakers {
         public synchronized Instant nextAttemptAt() {
             if (breaker.getState() != CircuitBreaker.State.OPEN || openedAt == null) {
                 return null;
+            }
+            if (sharedUntil != null) {
+                return sharedUntil;
             }
             Instant scheduled = openedAt.plus(openDuration(reopenCount));
             return holdUntil != null && holdUntil.isAfter(scheduled) ? holdUntil : scheduled;
@@ -495,6 +592,7 @@ public class CircuitBreakers {
             // CB-2: every transition resets the window and the platform counters.
             clearCounters();
             holdUntil = null;
+            sharedUntil = null;
             if (to == CircuitBreaker.State.OPEN) {
                 reopenCount = from == CircuitBreaker.State.HALF_OPEN ? reopenCount + 1 : 0;
                 openedAt = clock.instant();
@@ -507,6 +605,12 @@ public class CircuitBreakers {
             } else if (to == CircuitBreaker.State.CLOSED) {
                 reopenCount = 0;
                 openedAt = null;
+            }
+
+            TransitionListener listener = owner.listener();
+            if (listener != null && !applyingShared && to != CircuitBreaker.State.HALF_OPEN) {
+                listener.onTransition(
+                        name, to, to == CircuitBreaker.State.OPEN ? nextAttemptAt() : null);
             }
 
             String toName = to.name().toLowerCase(Locale.ROOT);
