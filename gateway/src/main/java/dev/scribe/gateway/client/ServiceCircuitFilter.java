@@ -70,6 +70,16 @@ public class ServiceCircuitFilter implements GlobalFilter, Ordered {
 
         long started = System.nanoTime();
         AtomicBoolean recorded = new AtomicBoolean();
+        // Record when the status is committed, before the client can see the response, so the
+        // circuit is up to date for the client's next request.
+        exchange.getResponse()
+                .beforeCommit(
+                        () -> {
+                            if (recorded.compareAndSet(false, true)) {
+                                recordStatus(circuit, exchange, elapsed(started));
+                            }
+                            return Mono.empty();
+                        });
         return chain.filter(exchange)
                 .doOnError(
                         error -> {
