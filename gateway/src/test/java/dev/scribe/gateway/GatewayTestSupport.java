@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.jwk.ECKey;
+import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.platform.security.Role;
 import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -158,9 +160,13 @@ public abstract class GatewayTestSupport {
         }
     }
 
+    /** Breakers outlive a test in the shared context; each test starts with closed circuits. */
+    @Autowired private CircuitBreakers circuitBreakers;
+
     @BeforeEach
     void resetUpstreamAndClient() {
         UPSTREAM.resetAll();
+        circuitBreakers.all().forEach(CircuitBreakers.Circuit::reset);
         client =
                 WebTestClient.bindToServer()
                         .baseUrl("http://127.0.0.1:" + port)

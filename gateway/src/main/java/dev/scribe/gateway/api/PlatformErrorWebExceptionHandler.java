@@ -64,7 +64,8 @@ public class PlatformErrorWebExceptionHandler implements ErrorWebExceptionHandle
         headers.clear();
         headers.setContentType(MediaType.APPLICATION_JSON);
         platformError.headers().forEach(headers::set);
-        if (code.requiresRetryAfter()) {
+        // An error that names its own Retry-After (the tier router's AR-12) keeps it.
+        if (code.requiresRetryAfter() && !headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
             headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
         }
         response.setStatusCode(HttpStatusCode.valueOf(code.httpStatus()));

@@ -88,6 +88,10 @@ public record GatewayProperties(
      * @param mcp whether the gateway also exposes the service's MCP endpoint at {@code
      *     /mcp/<service>}, with this entry's auth and timeout. At most one entry per service may
      *     set it (default false)
+     * @param tiered whether the tier router answers the route's tiered operations (GW-2, AR-1)
+     * @param retry {@code none} or {@code idempotent}: whether the router repeats a failed remote
+     *     call that is safe to repeat (GW-2, default none)
+     * @param circuit the route's service circuit (default: the service name, GW-2)
      */
     public record RouteProperties(
             String id,
@@ -96,5 +100,23 @@ public record GatewayProperties(
             @DefaultValue("user") String auth,
             @DefaultValue("10000") long timeoutMs,
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("false") boolean mcp) {}
+            @DefaultValue("false") boolean mcp,
+            @DefaultValue("false") boolean tiered,
+            @DefaultValue("none") String retry,
+            String circuit) {
+
+        /** Route metadata key of {@link #tiered}. */
+        public static final String TIERED_METADATA = "platform-tiered";
+
+        /** Route metadata key of {@link #retry}. */
+        public static final String RETRY_METADATA = "platform-retry";
+
+        /** Route metadata key of the effective circuit name. */
+        public static final String CIRCUIT_METADATA = "platform-circuit";
+
+        /** The circuit name, defaulting to the service name. */
+        public String effectiveCircuit() {
+            return circuit == null || circuit.isBlank() ? service : circuit;
+        }
+    }
 }

@@ -38,6 +38,9 @@ public class RouteConfiguration {
 
     private static final Pattern SERVICE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
+    private static final Pattern CIRCUIT_NAME =
+            Pattern.compile("[a-z][a-z0-9-]*(:[A-Za-z0-9._-]+)?");
+
     @Bean
     RouteLocator platformRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         validate(properties);
@@ -61,6 +64,11 @@ public class RouteConfiguration {
                                     .metadata(
                                             ServiceTokenRelayFilter.SERVICE_METADATA_KEY,
                                             route.service())
+                                    .metadata(RouteProperties.TIERED_METADATA, route.tiered())
+                                    .metadata(RouteProperties.RETRY_METADATA, route.retry())
+                                    .metadata(
+                                            RouteProperties.CIRCUIT_METADATA,
+                                            route.effectiveCircuit())
                                     .uri("lb://" + route.service()));
             log.info(
                     "Route {} forwards {}/** to service {} (auth {}, timeout {} ms)",
@@ -167,6 +175,23 @@ public class RouteConfiguration {
             if (route.timeoutMs() < 1) {
                 throw new IllegalStateException(
                         name + ".timeout-ms must be at least 1, got " + route.timeoutMs());
+            }
+            if (route.circuit() != null
+                    && !route.circuit().isBlank()
+                    && !CIRCUIT_NAME.matcher(route.circuit()).matches()) {
+                throw new IllegalStateException(
+                        name
+                                + ".circuit '"
+                                + route.circuit()
+                                + "' is invalid: expected a service id, optionally followed by"
+                                + " ':' and a name");
+            }
+            if (!route.retry().equals("none") && !route.retry().equals("idempotent")) {
+                throw new IllegalStateException(
+                        name
+                                + ".retry '"
+                                + route.retry()
+                                + "' is invalid: expected none or idempotent");
             }
             RouteAccess access;
             try {

@@ -69,7 +69,16 @@ class RouteTableValidationTest {
     void invalidAuthIsRejected() {
         RouteProperties route =
                 new RouteProperties(
-                        "a", "/api/analytics", "writing-analysis", "role:KING", 1000, true, false);
+                        "a",
+                        "/api/analytics",
+                        "writing-analysis",
+                        "role:KING",
+                        1000,
+                        true,
+                        false,
+                        false,
+                        "none",
+                        null);
 
         assertThatThrownBy(() -> validate(route)).hasMessageContaining("routes[0].auth");
     }
@@ -150,11 +159,11 @@ class RouteTableValidationTest {
     }
 
     private static RouteProperties route(String id, String prefix, String service) {
-        return new RouteProperties(id, prefix, service, "user", 1000, true, false);
+        return new RouteProperties(id, prefix, service, "user", 1000, true, false, false, "none", null);
     }
 
     private static RouteProperties mcpRoute(String id, String prefix) {
-        return new RouteProperties(id, prefix, "writing-analysis", "user", 1000, true, true);
+        return new RouteProperties(id, prefix, "writing-analysis", "user", 1000, true, true, false, "none", null);
     }
 
     private static GatewayProperties properties(RouteProperties... routes) {

@@ -248,7 +248,7 @@ public final class SensitivityClassifier {
         return SensitivityLevel.NONE;
     }
 
-    private static List<String> recommendations(
+    static List<String> recommendations(
             SensitivityLevel level, List<SensitiveElement> elements, boolean manualReview) {
         Set<ElementType> types = EnumSet.noneOf(ElementType.class);
         for (SensitiveElement element : elements) {
