@@ -1,7 +1,7 @@
 package dev.scribe.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -131,7 +131,7 @@ class TieredRoutingTest extends GatewayTestSupport {
                         .withHeader("X-Correlation-ID", matching(".+"))
                         .withHeader("X-Forwarded-For", matching(".+"))
                         .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
-                        .withHeader("Authorization", absent()));
+                        .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN)));
     }
 
     @Test

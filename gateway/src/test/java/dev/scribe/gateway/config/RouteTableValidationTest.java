@@ -87,7 +87,16 @@ class RouteTableValidationTest {
     void mcpOnPublicRouteIsRejected() {
         RouteProperties route =
                 new RouteProperties(
-                        "a", "/api/analytics", "writing-analysis", "public", 1000, true, true);
+                        "a",
+                        "/api/analytics",
+                        "writing-analysis",
+                        "public",
+                        1000,
+                        true,
+                        true,
+                        false,
+                        "none",
+                        null);
 
         assertThatThrownBy(() -> validate(route))
                 .hasMessageContaining("routes[0].mcp")
@@ -124,7 +133,16 @@ class RouteTableValidationTest {
                 properties(
                         mcpRoute("a", "/api/writing-analysis"),
                         new RouteProperties(
-                                "b", "/api/other", "other-service", "user", 1000, false, true));
+                                "b",
+                                "/api/other",
+                                "other-service",
+                                "user",
+                                1000,
+                                false,
+                                true,
+                                false,
+                                "none",
+                                null));
 
         assertThat(properties.mcpServices()).containsExactly("writing-analysis");
     }
@@ -159,11 +177,13 @@ class RouteTableValidationTest {
     }
 
     private static RouteProperties route(String id, String prefix, String service) {
-        return new RouteProperties(id, prefix, service, "user", 1000, true, false, false, "none", null);
+        return new RouteProperties(
+                id, prefix, service, "user", 1000, true, false, false, "none", null);
     }
 
     private static RouteProperties mcpRoute(String id, String prefix) {
-        return new RouteProperties(id, prefix, "writing-analysis", "user", 1000, true, true, false, "none", null);
+        return new RouteProperties(
+                id, prefix, "writing-analysis", "user", 1000, true, true, false, "none", null);
     }
 
     private static GatewayProperties properties(RouteProperties... routes) {
