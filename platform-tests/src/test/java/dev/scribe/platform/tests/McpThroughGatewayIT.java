@@ -3,10 +3,7 @@ package dev.scribe.platform.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.scribe.cli.token.DemoUsers;
-import dev.scribe.cli.token.DevKeys;
-import dev.scribe.cli.token.TokenCommand;
-import dev.scribe.platform.security.SigningKeys;
+import dev.scribe.cli.token.KeysCommand;
 import dev.scribe.platform.tests.HttpCalls.Reply;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -14,9 +11,10 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +62,7 @@ class McpThroughGatewayIT {
     private static PlatformProcess gateway;
     private static final List<PlatformProcess> instances = new ArrayList<>();
     private static String studentToken;
+    private static PlatformLaunch launch;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -75,29 +74,29 @@ class McpThroughGatewayIT {
                                         + "-mcp"));
         runner = new PlatformRunner(projectDir.toAbsolutePath(), runDir.toAbsolutePath());
 
-        SigningKeys.loadOrCreate(
-                DevKeys.userTokenIssuerFile(runner.keysDir()), DevKeys.USER_TOKEN_ISSUER_KID);
-        SigningKeys.loadOrCreate(
-                DevKeys.gatewayAssertionFile(runner.keysDir()), DevKeys.GATEWAY_ASSERTION_KID);
-        studentToken =
-                TokenCommand.userTokenIssuer(
-                                SigningKeys.readPrivate(
-                                        DevKeys.userTokenIssuerFile(runner.keysDir())),
-                                Clock.systemUTC())
-                        .issue(DemoUsers.byId("student-demo"));
+        // The same keys, demo password and client secrets that ./scribe up creates.
+        int keysStatus =
+                new KeysCommand(new PrintStream(OutputStream.nullOutputStream()))
+                        .run(List.of("--dir", runner.keysDir().toString()));
+        assertThat(keysStatus).isZero();
 
         int registryPort = PlatformRunner.freePort();
-        String registryUrl = "http://127.0.0.1:" + registryPort + "/eureka/";
+        int identityPort = PlatformRunner.freePort();
+        launch = new PlatformLaunch(runner, registryPort, identityPort);
         registry =
                 runner.start(
                         "registry",
                         "registry",
                         registryPort,
-                        List.of(
-                                "--server.port=" + registryPort,
-                                "--eureka.client.service-url.defaultZone=" + registryUrl));
+                        launch.registryArguments(registryPort));
         awaitReady(registry, registryPort);
 
+        PlatformProcess identity =
+                runner.start(
+                        "identity",
+                        "identity",
+                        identityPort,
+                        launch.identityArguments(identityPort));
         for (int index = 0; index < 2; index++) {
             int port = PlatformRunner.freePort();
             instances.add(
@@ -105,13 +104,7 @@ class McpThroughGatewayIT {
                             WRITING_ANALYSIS + "-" + port,
                             WRITING_ANALYSIS,
                             port,
-                            List.of(
-                                    "--server.port=" + port,
-                                    "--platform.data-dir=" + runner.dataDir(),
-                                    "--platform.registry-url=" + registryUrl,
-                                    "--eureka.client.service-url.defaultZone=" + registryUrl,
-                                    "--platform.security.assertion.jwks-file="
-                                            + DevKeys.gatewayAssertionFile(runner.keysDir()))));
+                            launch.serviceArguments(port)));
         }
         int gatewayPort = PlatformRunner.freePort();
         int managementPort = PlatformRunner.freePort();
@@ -120,18 +113,14 @@ class McpThroughGatewayIT {
                         "gateway",
                         "gateway",
                         gatewayPort,
-                        List.of(
-                                "--server.port=" + gatewayPort,
-                                "--management.server.port=" + managementPort,
-                                "--platform.registry-url=" + registryUrl,
-                                "--eureka.client.service-url.defaultZone=" + registryUrl,
+                        launch.gatewayArguments(
+                                gatewayPort,
+                                managementPort,
                                 "--platform.gateway.mcp.public-base-url=http://127.0.0.1:"
-                                        + gatewayPort,
-                                "--platform.security.user-tokens.jwks-file="
-                                        + DevKeys.userTokenIssuerFile(runner.keysDir()),
-                                "--platform.security.assertion.signing-key-file="
-                                        + DevKeys.gatewayAssertionFile(runner.keysDir())));
+                                        + gatewayPort));
 
+        awaitReady(identity, identityPort);
+        studentToken = launch.tokenFor(http, "student-demo");
         for (PlatformProcess instance : instances) {
             awaitReady(instance, instance.port());
         }
@@ -156,7 +145,7 @@ class McpThroughGatewayIT {
         assertThat(reply.json().path("resource").asString())
                 .isEqualTo(gatewayUri(MCP_PATH).toString());
         assertThat(reply.json().path("authorization_servers").get(0).asString())
-                .isEqualTo("http://127.0.0.1:8090");
+                .isEqualTo(launch.identityUrl());
         assertThat(reply.json().path("bearer_methods_supported").get(0).asString())
                 .isEqualTo("header");
     }

@@ -62,6 +62,7 @@ class PlatformEndToEndIT {
     private static PlatformProcess gateway;
     private static PlatformProcess identity;
     private static String identityUrl;
+    private static PlatformLaunch launch;
     private static final List<PlatformProcess> instances = new ArrayList<>();
     private static int gatewayManagementPort;
     private static String studentToken;
@@ -94,12 +95,13 @@ class PlatformEndToEndIT {
 
         int identityPort = PlatformRunner.freePort();
         identityUrl = "http://127.0.0.1:" + identityPort;
+        launch = new PlatformLaunch(runner, registryPort, identityPort);
         identity =
                 runner.start(
                         "identity",
                         "identity",
                         identityPort,
-                        identityArguments(identityPort, registryUrl));
+                        launch.identityArguments(identityPort));
 
         // The instances and the gateway start together, because start-up order does not matter
         // for correctness and the machine has few cores to spare.
@@ -110,7 +112,7 @@ class PlatformEndToEndIT {
                             WRITING_ANALYSIS + "-" + port,
                             WRITING_ANALYSIS,
                             port,
-                            serviceArguments(port, registryUrl)));
+                            launch.serviceArguments(port)));
         }
         int gatewayPort = PlatformRunner.freePort();
         gatewayManagementPort = PlatformRunner.freePort();
@@ -119,7 +121,7 @@ class PlatformEndToEndIT {
                         "gateway",
                         "gateway",
                         gatewayPort,
-                        gatewayArguments(gatewayPort, gatewayManagementPort, registryUrl));
+                        launch.gatewayArguments(gatewayPort, gatewayManagementPort));
 
         awaitReady(identity, identityPort);
         studentToken = tokenFor("student-demo");
@@ -138,59 +140,9 @@ class PlatformEndToEndIT {
         }
     }
 
-    private static List<String> identityArguments(int port, String registryUrl) {
-        return List.of(
-                "--server.port=" + port,
-                "--platform.data-dir=" + runner.dataDir(),
-                "--platform.keys-dir=" + runner.keysDir(),
-                "--platform.registry-url=" + registryUrl,
-                "--eureka.client.service-url.defaultZone=" + registryUrl,
-                "--platform.identity.issuer=" + identityUrl,
-                "--platform.identity.signing-key-file="
-                        + DevKeys.userTokenIssuerFile(runner.keysDir()));
-    }
-
-    private static List<String> serviceArguments(int port, String registryUrl) {
-        return List.of(
-                "--server.port=" + port,
-                "--platform.data-dir=" + runner.dataDir(),
-                "--platform.registry-url=" + registryUrl,
-                "--eureka.client.service-url.defaultZone=" + registryUrl,
-                "--platform.security.assertion.jwks-file="
-                        + DevKeys.gatewayAssertionFile(runner.keysDir()),
-                "--platform.security.service-token.issuer=" + identityUrl,
-                "--platform.security.service-token.jwks-uri=" + identityUrl + JWKS_PATH);
-    }
-
-    private static List<String> gatewayArguments(int port, int managementPort, String registryUrl) {
-        return List.of(
-                "--server.port=" + port,
-                "--management.server.port=" + managementPort,
-                "--platform.data-dir=" + runner.dataDir(),
-                "--platform.registry-url=" + registryUrl,
-                "--eureka.client.service-url.defaultZone=" + registryUrl,
-                "--platform.security.user-tokens.issuer=" + identityUrl,
-                "--platform.security.user-tokens.jwks-uri=" + identityUrl + JWKS_PATH,
-                "--platform.security.service-token.token-uri=" + identityUrl + "/oauth2/token",
-                "--platform.security.service-token.client-secret-file="
-                        + DevKeys.clientSecretFile(runner.keysDir(), "gateway"),
-                "--platform.security.assertion.signing-key-file="
-                        + DevKeys.gatewayAssertionFile(runner.keysDir()));
-    }
-
     /** Signs a demo user in at identity with the run directory's demo password. */
     private static String tokenFor(String userId) throws Exception {
-        ObjectNode body = HttpCalls.MAPPER.createObjectNode();
-        body.put("username", userId);
-        body.put("password", readFirstLine(DevKeys.demoPasswordFile(runner.keysDir())));
-
-        Reply reply =
-                http.post(
-                        URI.create(identityUrl + "/api/auth/token"),
-                        Map.of("Content-Type", "application/json"),
-                        json(body));
-        assertThat(reply.status()).as("sign-in of %s", userId).isEqualTo(200);
-        return reply.json().path("data").path("accessToken").asString();
+        return launch.tokenFor(http, userId);
     }
 
     private static String readFirstLine(Path file) throws IOException {
@@ -772,6 +724,8 @@ class PlatformEndToEndIT {
     }
 
     /** Sums the POST requests that the instances served, on any path, optionally of one status. */
+    private static final String LEGACY_CLASSIFY = "/api/analytics/classify-sensitivity";
+
     private static long servedByInstances(String status) throws Exception {
         long total = 0;
         for (PlatformProcess instance : instances) {
@@ -782,20 +736,21 @@ class PlatformEndToEndIT {
 
     @Test
     @Order(100)
-    void noInstanceGivesUpstreamUnavailable() throws Exception {
+    void noInstance_tieredReadDegrades_andTheProxyChainGivesUpstreamUnavailable() throws Exception {
         for (PlatformProcess instance : instances) {
             assertThat(runner.stopGracefully(instance))
                     .as("%s stopped within the time limit", instance.id())
                     .isTrue();
         }
 
+        // The legacy paths stay on the proxy chain, so they show when the gateway stops routing.
         await("gateway to stop routing")
                 .atMost(START_TIMEOUT)
                 .pollInterval(POLL_INTERVAL)
                 .until(
                         () ->
                                 postThroughGateway(
-                                                        API + "/sensitivity",
+                                                        LEGACY_CLASSIFY,
                                                         studentToken,
                                                         "{\"content\":\"Anyone there?\"}",
                                                         null)
@@ -803,14 +758,28 @@ class PlatformEndToEndIT {
                                         == 503);
         String correlationId = newCorrelationId("unavailable");
 
-        Reply reply =
+        Reply proxied =
                 postThroughGateway(
-                        API + "/sensitivity",
+                        LEGACY_CLASSIFY,
                         studentToken,
                         "{\"content\":\"Anyone there?\"}",
                         correlationId);
 
-        assertError(reply, 503, "UPSTREAM_UNAVAILABLE", true, correlationId);
-        assertThat(Integer.parseInt(reply.header("Retry-After"))).isBetween(1, 300);
+        assertError(proxied, 503, "UPSTREAM_UNAVAILABLE", true, correlationId);
+        assertThat(Integer.parseInt(proxied.header("Retry-After"))).isBetween(1, 300);
+
+        // The tiered canonical route answers classification from a lower tier instead (AR-11).
+        Reply degraded =
+                postThroughGateway(
+                        API + "/sensitivity",
+                        studentToken,
+                        "{\"content\":\"Sometimes I want to hurt myself.\"}",
+                        newCorrelationId("degraded"));
+
+        assertThat(degraded.status()).as("body %s", degraded.response().body()).isEqualTo(200);
+        assertThat(degraded.header("X-Degraded")).isEqualTo("true");
+        assertThat(degraded.header("X-Service-Tier")).isIn("local", "heuristic");
+        assertThat(degraded.json().at("/meta/degraded").asBoolean()).isTrue();
+        assertThat(degraded.json().at("/data/sensitivityLevel").asString()).isEqualTo("high");
     }
 }
