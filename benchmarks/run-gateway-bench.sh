@@ -68,8 +68,8 @@ load() {
     echo "SCRIBE_TOKEN=\$(./scribe token) java -cp \"\$CLASSPATH\" dev.scribe.benchmarks.load.LoadGenerator ${args[*]}" >>"$commands"
     SCRIBE_TOKEN=$(./scribe token) java -Xmx512m -cp "$classpath" dev.scribe.benchmarks.load.LoadGenerator "${args[@]}"
   else
-    echo "SCRIBE_ASSERTION=\$(./scribe token --assertion) java -cp \"\$CLASSPATH\" dev.scribe.benchmarks.load.LoadGenerator ${args[*]}" >>"$commands"
-    SCRIBE_ASSERTION=$(./scribe token --assertion) java -Xmx512m -cp "$classpath" dev.scribe.benchmarks.load.LoadGenerator "${args[@]}"
+    echo "SCRIBE_SERVICE_TOKEN=\$(./scribe token --service) SCRIBE_ASSERTION=\$(./scribe token --assertion) java -cp \"\$CLASSPATH\" dev.scribe.benchmarks.load.LoadGenerator ${args[*]}" >>"$commands"
+    SCRIBE_SERVICE_TOKEN=$(./scribe token --service) SCRIBE_ASSERTION=$(./scribe token --assertion) java -Xmx512m -cp "$classpath" dev.scribe.benchmarks.load.LoadGenerator "${args[@]}"
   fi
 }
 

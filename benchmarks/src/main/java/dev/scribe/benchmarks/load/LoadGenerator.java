@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Command-line entry of the load generator: sends the writing-analysis request mix to a loopback
  * base URL, prints a summary and writes the {@link RunResult} as JSON. Credentials come from the
  * environment so that they do not show in the process list: {@code SCRIBE_TOKEN} (sent as a bearer
- * token, for the gateway) or {@code SCRIBE_ASSERTION} (sent as {@code X-User-Assertion}, for a
- * service instance).
+ * token, for the gateway) or {@code SCRIBE_SERVICE_TOKEN} and {@code SCRIBE_ASSERTION} (the
+ * gateway's service token as a bearer token and a user assertion, for a service instance).
  */
 public final class LoadGenerator {
 
@@ -31,7 +31,8 @@ public final class LoadGenerator {
 
               --base-url URL          loopback URL of the gateway or of a writing-analysis instance
               --target T              gateway: send SCRIBE_TOKEN as a bearer token;
-                                      direct: send SCRIBE_ASSERTION as X-User-Assertion
+                                      direct: send SCRIBE_SERVICE_TOKEN as a bearer token
+                                      and SCRIBE_ASSERTION as X-User-Assertion
               --essays FILE           JSONL with a "text" field (patterns and sensitivity bodies)
               --reflections FILE      JSONL with a "text" field (reflection bodies)
               --output FILE           where to write the result as JSON
@@ -93,7 +94,7 @@ public final class LoadGenerator {
         int timeoutMs = intOption(options, "timeout-ms", 5000, 100, 60_000);
         int maxInFlight = intOption(options, "max-in-flight", 1000, 1, 100_000);
         long seed = intOption(options, "seed", 1, 0, Integer.MAX_VALUE);
-        String[] auth = authHeader(target, environment);
+        Map<String, String> auth = authHeaders(target, environment);
 
         RequestCatalog catalog =
                 RequestCatalog.fromFiles(
@@ -108,8 +109,7 @@ public final class LoadGenerator {
         LoadSettings settings =
                 new LoadSettings(
                         baseUri,
-                        auth[0],
-                        auth[1],
+                        auth,
                         rate,
                         concurrency,
                         Duration.ofSeconds(warmup),
@@ -201,15 +201,18 @@ public final class LoadGenerator {
         return uri;
     }
 
-    private static String[] authHeader(String target, Map<String, String> environment) {
+    private static Map<String, String> authHeaders(String target, Map<String, String> environment) {
         switch (target) {
             case "gateway" -> {
                 String token = requiredVariable(environment, "SCRIBE_TOKEN");
-                return new String[] {"Authorization", "Bearer " + token};
+                return Map.of("Authorization", "Bearer " + token);
             }
             case "direct" -> {
+                // An instance accepts what the gateway sends: its service token and an assertion.
+                String serviceToken = requiredVariable(environment, "SCRIBE_SERVICE_TOKEN");
                 String assertion = requiredVariable(environment, "SCRIBE_ASSERTION");
-                return new String[] {"X-User-Assertion", assertion};
+                return Map.of(
+                        "Authorization", "Bearer " + serviceToken, "X-User-Assertion", assertion);
             }
             default ->
                     throw new IllegalArgumentException(

@@ -116,14 +116,13 @@ public final class LoadRunner {
     private CompletableFuture<Void> send(
             Operation operation, long intendedNanos, LoadRecorder recorder) {
         byte[] body = catalog.body(operation, bodyIndexes.get(operation).getAndIncrement());
-        HttpRequest request =
+        HttpRequest.Builder builder =
                 HttpRequest.newBuilder(uris.get(operation))
                         .timeout(settings.requestTimeout())
                         .header("Content-Type", "application/json")
-                        .header(settings.authHeader(), settings.authValue())
-                        .header("X-Correlation-ID", "load-" + requestNumber.incrementAndGet())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build();
+                        .header("X-Correlation-ID", "load-" + requestNumber.incrementAndGet());
+        settings.authHeaders().forEach(builder::header);
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
 
         inFlight.incrementAndGet();
         if (recorder != null) {

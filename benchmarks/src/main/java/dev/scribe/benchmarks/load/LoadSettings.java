@@ -2,13 +2,14 @@ package dev.scribe.benchmarks.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of one run: target, credentials, rate or concurrency, and durations.
  *
  * @param baseUri loopback base URL of the gateway or of a service instance
- * @param authHeader {@code Authorization} or {@code X-User-Assertion}
- * @param authValue the header value ({@code Bearer <token>} or the assertion)
+ * @param authHeaders credential headers: the user's {@code Authorization} through the gateway, or
+ *     the gateway's service token and a user assertion directly to an instance
  * @param rate requests per second of an open run
  * @param concurrency requests in flight of a closed run
  * @param warmup time before the measured window, whose requests are sent but not recorded
@@ -19,8 +20,7 @@ import java.time.Duration;
  */
 public record LoadSettings(
         URI baseUri,
-        String authHeader,
-        String authValue,
+        Map<String, String> authHeaders,
         int rate,
         int concurrency,
         Duration warmup,

@@ -51,8 +51,12 @@ class LoadGeneratorTest {
         received.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
         String bearer = exchange.getRequestHeaders().getFirst("Authorization");
         String assertion = exchange.getRequestHeaders().getFirst("X-User-Assertion");
-        authorizations.put(
-                bearer != null ? "bearer" : "assertion", bearer != null ? bearer : assertion);
+        if (bearer != null) {
+            authorizations.put("bearer", bearer);
+        }
+        if (assertion != null) {
+            authorizations.put("assertion", assertion);
+        }
 
         int status = path.endsWith("/reflections/evaluate") ? 503 : 200;
         byte[] body = "{\"success\":true}".getBytes();
@@ -106,12 +110,18 @@ class LoadGeneratorTest {
         RunResult result =
                 LoadGenerator.run(
                         options("target", "direct", "rate", "20", "mix", "reflection=1"),
-                        Map.of("SCRIBE_ASSERTION", "assertion-1"));
+                        Map.of(
+                                "SCRIBE_ASSERTION",
+                                "assertion-1",
+                                "SCRIBE_SERVICE_TOKEN",
+                                "service-token-1"));
 
         assertThat(result.sent()).isEqualTo(20);
         assertThat(result.succeeded()).isZero();
         assertThat(result.errors()).containsExactly(Map.entry("HTTP_503", 20L));
-        assertThat(authorizations).containsEntry("assertion", "assertion-1");
+        assertThat(authorizations)
+                .containsEntry("assertion", "assertion-1")
+                .containsEntry("bearer", "Bearer service-token-1");
     }
 
     @Test
