@@ -78,6 +78,8 @@ public abstract class GatewayTestSupport {
         registry.add(
                 "spring.cloud.discovery.client.simple.instances.failover-service[1].uri",
                 () -> "http://127.0.0.1:" + UPSTREAM.port());
+        // The write queue's H2 file and key go to a directory of this test run only.
+        registry.add("platform.data-dir", () -> KEY_DIR.resolve("data").toString());
         registry.add(
                 "platform.security.user-tokens.jwks-file",
                 () -> KEY_DIR.resolve("user-token-issuer.jwk").toString());

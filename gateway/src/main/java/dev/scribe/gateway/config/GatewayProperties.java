@@ -69,6 +69,9 @@ public record GatewayProperties(
      * @param timeoutMs time the upstream has to send its response headers in milliseconds (default
      *     10000), after which the gateway returns 504
      * @param enabled whether the route is active. Paths of a disabled route get 404 (default true)
+     * @param queueable writes of this route that the gateway queues while the service is
+     *     unavailable, each {@code METHOD /path/pattern} with {@code *} for one path segment, such
+     *     as {@code POST /api/documents/*}{@code /content} (default none)
      */
     public record RouteProperties(
             String id,
@@ -76,5 +79,6 @@ public record GatewayProperties(
             String service,
             @DefaultValue("user") String auth,
             @DefaultValue("10000") long timeoutMs,
-            @DefaultValue("true") boolean enabled) {}
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue List<String> queueable) {}
 }

@@ -4,6 +4,7 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNE
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
+import dev.scribe.gateway.domain.QueueablePattern;
 import dev.scribe.gateway.domain.RouteAccess;
 import java.util.HashSet;
 import java.util.Set;
@@ -119,6 +120,31 @@ public class RouteConfiguration {
                 RouteAccess.parse(route.auth());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(name + ".auth: " + e.getMessage(), e);
+            }
+            validateQueueable(route, name);
+        }
+    }
+
+    /** Checks that each queueable pattern parses and lies under the route's own prefix. */
+    private static void validateQueueable(RouteProperties route, String name) {
+        for (int index = 0; index < route.queueable().size(); index++) {
+            String text = route.queueable().get(index);
+            QueueablePattern pattern;
+            try {
+                pattern = QueueablePattern.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(
+                        name + ".queueable[" + index + "]: " + e.getMessage(), e);
+            }
+            if (!pattern.isUnder(route.pathPrefix())) {
+                throw new IllegalStateException(
+                        name
+                                + ".queueable["
+                                + index
+                                + "] '"
+                                + text
+                                + "' is not under the route's path prefix "
+                                + route.pathPrefix());
             }
         }
     }

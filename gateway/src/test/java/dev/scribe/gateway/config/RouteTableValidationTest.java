@@ -69,9 +69,38 @@ class RouteTableValidationTest {
     void invalidAuthIsRejected() {
         RouteProperties route =
                 new RouteProperties(
-                        "a", "/api/analytics", "writing-analysis", "role:KING", 1000, true);
+                        "a",
+                        "/api/analytics",
+                        "writing-analysis",
+                        "role:KING",
+                        1000,
+                        true,
+                        List.of());
 
         assertThatThrownBy(() -> validate(route)).hasMessageContaining("routes[0].auth");
+    }
+
+    @Test
+    void malformedQueueablePatternIsRejected() {
+        for (String pattern :
+                new String[] {
+                    "POST", "GET /api/analytics/x", "POST api/analytics/x", "POST /api/analytics/**"
+                }) {
+            assertThatThrownBy(() -> validate(queueableRoute(pattern)))
+                    .as(pattern)
+                    .hasMessageContaining("routes[0].queueable[0]");
+        }
+    }
+
+    @Test
+    void queueablePatternOutsidePrefixIsRejected() {
+        assertThatThrownBy(() -> validate(queueableRoute("POST /api/documents/x")))
+                .hasMessageContaining("is not under the route's path prefix /api/analytics");
+    }
+
+    @Test
+    void queueablePatternUnderPrefixIsAccepted() {
+        validate(queueableRoute("PUT /api/analytics/documents/*/content"));
     }
 
     @Test
@@ -104,7 +133,12 @@ class RouteTableValidationTest {
     }
 
     private static RouteProperties route(String id, String prefix, String service) {
-        return new RouteProperties(id, prefix, service, "user", 1000, true);
+        return new RouteProperties(id, prefix, service, "user", 1000, true, List.of());
+    }
+
+    private static RouteProperties queueableRoute(String pattern) {
+        return new RouteProperties(
+                "q", "/api/analytics", "writing-analysis", "user", 1000, true, List.of(pattern));
     }
 
     private static void validate(RouteProperties... routes) {
