@@ -43,11 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  * replayIntervalMs}), when a new instance of a service appears in discovery, and when a service
  * circuit closes; both are checked every {@code checkIntervalMs}.
  *
- * <p>Per ordering key only the oldest active entry is replayed, so a key's writes reach the service
- * in acceptance order; different keys of a service replay in parallel, at most {@code
- * replayConcurrency} at a time. Each replay carries a freshly signed user assertion, {@code
- * X-Replayed: true}, {@code X-Accepted-At} and the original {@code Idempotency-Key}, so a repeated
- * delivery has no second effect.
+ * <p>Entries of a service whose circuit is OPEN or FORCED_OPEN wait. Per ordering key only the
+ * oldest active entry is replayed, so a key's writes reach the service in acceptance order;
+ * different keys of a service replay in parallel, at most {@code replayConcurrency} at a time. Each
+ * replay carries a freshly signed user assertion, {@code X-Replayed: true}, {@code X-Accepted-At}
+ * and the original {@code Idempotency-Key}, so a repeated delivery has no second effect.
  *
  * <p>Outcomes: 2xx marks the entry DELIVERED and deletes its body; 4xx other than 408 and 429 marks
  * it REJECTED; anything else (408, 429, 5xx, no instance, failed connection, timeout) schedules a
@@ -207,6 +207,11 @@ public class WriteQueueReplayer implements SmartLifecycle {
         }
 
         for (String service : repository.servicesWithActiveEntries()) {
+            // An open circuit means the service is known to be failing; its entries wait for the
+            // circuit to close, which starts a run at once.
+            if (circuits.isOpen(service)) {
+                continue;
+            }
             replayService(service, reason);
         }
 
@@ -226,7 +231,7 @@ public class WriteQueueReplayer implements SmartLifecycle {
                 return;
             }
             log.atInfo()
-                    .addKeyValue("service", service)
+                    .addKeyValue("upstreamService", service)
                     .addKeyValue("entries", heads.size())
                     .addKeyValue("reason", reason)
                     .log("Replaying queued writes");

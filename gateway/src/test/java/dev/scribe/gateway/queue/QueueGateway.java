@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,24 +71,35 @@ final class QueueGateway implements AutoCloseable {
     }
 
     void start() {
+        start(List.of("queuetest"), List.of());
+    }
+
+    /** Starts the gateway with the given profiles and extra arguments. */
+    void start(List<String> profiles, List<String> extraArguments) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--platform.data-dir=" + dataDir);
+        arguments.add(instanceArgument("queue-service", downstreamPort));
+        arguments.add(instanceArgument("circuit-service", downstreamPort));
+        arguments.add(instanceArgument("refusing-service", closedPort));
+        arguments.add(
+                "--platform.security.user-tokens.jwks-file="
+                        + keyDir.resolve("user-token-issuer.jwk"));
+        arguments.add(
+                "--platform.security.assertion.signing-key-file="
+                        + keyDir.resolve("gateway-assertion.jwk"));
+        arguments.addAll(extraArguments);
+
         context =
                 new SpringApplicationBuilder(GatewayApplication.class, QueueTestConfiguration.class)
-                        .profiles("queuetest")
-                        .run(
-                                "--platform.data-dir=" + dataDir,
-                                "--spring.cloud.discovery.client.simple.instances.queue-service[0].uri="
-                                        + "http://127.0.0.1:"
-                                        + downstreamPort,
-                                "--spring.cloud.discovery.client.simple.instances.circuit-service[0].uri="
-                                        + "http://127.0.0.1:"
-                                        + downstreamPort,
-                                "--spring.cloud.discovery.client.simple.instances.refusing-service[0].uri="
-                                        + "http://127.0.0.1:"
-                                        + closedPort,
-                                "--platform.security.user-tokens.jwks-file="
-                                        + keyDir.resolve("user-token-issuer.jwk"),
-                                "--platform.security.assertion.signing-key-file="
-                                        + keyDir.resolve("gateway-assertion.jwk"));
+                        .profiles(profiles.toArray(String[]::new))
+                        .run(arguments.toArray(String[]::new));
+    }
+
+    private static String instanceArgument(String service, int port) {
+        return "--spring.cloud.discovery.client.simple.instances."
+                + service
+                + "[0].uri=http://127.0.0.1:"
+                + port;
     }
 
     void stop() {

@@ -381,8 +381,10 @@ class WriteQueueTest {
     @Test
     void adminDiscardsWithReasonAndAudit() {
         String user = newUser();
+        // The open circuit keeps the entry PENDING: the replayer leaves it alone.
+        breaker().transitionToForcedOpenState();
         String requestId =
-                json(post("/api/nobody/items", user, "{}", null)
+                json(post("/api/circuit/items", user, "{}", null)
                                 .expectStatus()
                                 .isAccepted()
                                 .expectBody()
