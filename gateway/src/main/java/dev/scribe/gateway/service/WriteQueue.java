@@ -105,7 +105,7 @@ public class WriteQueue {
                     .addKeyValue("queuedRequestId", entry.id())
                     .addKeyValue("route", submission.route().routeId())
                     .addKeyValue("bodyBytes", submission.body().length)
-                    .log("Queued a write because the service is unavailable");
+                    .log("Stored a write in the queue");
             return entry;
         } catch (DataAccessException e) {
             log.atError()
