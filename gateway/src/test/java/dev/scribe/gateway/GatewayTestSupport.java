@@ -131,6 +131,8 @@ public abstract class GatewayTestSupport {
         addInstances(registry, "mcp-service", MCP_A, MCP_B);
         addInstances(registry, "mcp-stopped", STOPPED_A, STOPPED_B);
         addInstances(registry, "mcp-removed", REMOVED_A, REMOVED_B);
+        // The write queue's H2 file and key go to a directory of this test run only.
+        registry.add("platform.data-dir", () -> KEY_DIR.resolve("data").toString());
         registry.add(
                 "platform.security.user-tokens.jwks-file",
                 () -> KEY_DIR.resolve("user-token-issuer.jwk").toString());

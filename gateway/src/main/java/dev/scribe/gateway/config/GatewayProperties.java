@@ -92,6 +92,9 @@ public record GatewayProperties(
      * @param retry {@code none} or {@code idempotent}: whether the router repeats a failed remote
      *     call that is safe to repeat (GW-2, default none)
      * @param circuit the route's service circuit (default: the service name, GW-2)
+     * @param queueable writes of this route that the gateway queues while the service is
+     *     unavailable, each {@code METHOD /path/pattern} with {@code *} for one path segment, such
+     *     as {@code POST /api/documents/*}{@code /content} (default none)
      */
     public record RouteProperties(
             String id,
@@ -103,7 +106,8 @@ public record GatewayProperties(
             @DefaultValue("false") boolean mcp,
             @DefaultValue("false") boolean tiered,
             @DefaultValue("none") String retry,
-            String circuit) {
+            String circuit,
+            @DefaultValue List<String> queueable) {
 
         /** Route metadata key of {@link #tiered}. */
         public static final String TIERED_METADATA = "platform-tiered";

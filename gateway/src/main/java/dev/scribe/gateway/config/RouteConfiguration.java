@@ -6,6 +6,7 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 import dev.scribe.gateway.client.ServiceTokenRelayFilter;
 import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
 import dev.scribe.gateway.domain.McpRoutes;
+import dev.scribe.gateway.domain.QueueablePattern;
 import dev.scribe.gateway.domain.RouteAccess;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -202,6 +203,7 @@ public class RouteConfiguration {
             if (route.mcp()) {
                 validateMcp(name, route, access, mcpOwners);
             }
+            validateQueueable(route, name);
         }
 
         // The MCP routes get generated ids, which must not clash with a configured one.
@@ -236,6 +238,31 @@ public class RouteConfiguration {
                             + "' already exposes the MCP endpoint of service '"
                             + route.service()
                             + "'; set mcp on one route per service");
+        }
+    }
+
+    /** Checks that each queueable pattern parses and lies under the route's own prefix. */
+    private static void validateQueueable(RouteProperties route, String name) {
+        for (int index = 0; index < route.queueable().size(); index++) {
+            String text = route.queueable().get(index);
+            QueueablePattern pattern;
+            try {
+                pattern = QueueablePattern.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(
+                        name + ".queueable[" + index + "]: " + e.getMessage(), e);
+            }
+            if (!pattern.isUnder(route.pathPrefix())) {
+                throw new IllegalStateException(
+                        name
+                                + ".queueable["
+                                + index
+                                + "] '"
+                                + text
+                                + "' is not under the route's path prefix "
+                                + route.pathPrefix());
+            }
+            }
         }
     }
 }

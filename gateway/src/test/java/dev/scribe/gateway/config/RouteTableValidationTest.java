@@ -78,7 +78,8 @@ class RouteTableValidationTest {
                         false,
                         false,
                         "none",
-                        null);
+                        null,
+                        List.of());
 
         assertThatThrownBy(() -> validate(route)).hasMessageContaining("routes[0].auth");
     }
@@ -96,7 +97,8 @@ class RouteTableValidationTest {
                         true,
                         false,
                         "none",
-                        null);
+                        null,
+                        List.of());
 
         assertThatThrownBy(() -> validate(route))
                 .hasMessageContaining("routes[0].mcp")
@@ -142,9 +144,33 @@ class RouteTableValidationTest {
                                 true,
                                 false,
                                 "none",
-                                null));
+                                null,
+                                List.of()));
 
         assertThat(properties.mcpServices()).containsExactly("writing-analysis");
+    }
+
+    @Test
+    void malformedQueueablePatternIsRejected() {
+        for (String pattern :
+                new String[] {
+                    "POST", "GET /api/analytics/x", "POST api/analytics/x", "POST /api/analytics/**"
+                }) {
+            assertThatThrownBy(() -> validate(queueableRoute(pattern)))
+                    .as(pattern)
+                    .hasMessageContaining("routes[0].queueable[0]");
+        }
+    }
+
+    @Test
+    void queueablePatternOutsidePrefixIsRejected() {
+        assertThatThrownBy(() -> validate(queueableRoute("POST /api/documents/x")))
+                .hasMessageContaining("is not under the route's path prefix /api/analytics");
+    }
+
+    @Test
+    void queueablePatternUnderPrefixIsAccepted() {
+        validate(queueableRoute("PUT /api/analytics/documents/*/content"));
     }
 
     @Test
@@ -178,12 +204,12 @@ class RouteTableValidationTest {
 
     private static RouteProperties route(String id, String prefix, String service) {
         return new RouteProperties(
-                id, prefix, service, "user", 1000, true, false, false, "none", null);
+                id, prefix, service, "user", 1000, true, false, false, "none", null, List.of());
     }
 
     private static RouteProperties mcpRoute(String id, String prefix) {
         return new RouteProperties(
-                id, prefix, "writing-analysis", "user", 1000, true, true, false, "none", null);
+                id, prefix, "writing-analysis", "user", 1000, true, true, false, "none", null, List.of());
     }
 
     private static GatewayProperties properties(RouteProperties... routes) {
@@ -195,6 +221,21 @@ class RouteTableValidationTest {
                 5,
                 65536,
                 2);
+    }
+
+    private static RouteProperties queueableRoute(String pattern) {
+        return new RouteProperties(
+                "q",
+                "/api/analytics",
+                "writing-analysis",
+                "user",
+                1000,
+                true,
+                false,
+                false,
+                "none",
+                null,
+                List.of(pattern));
     }
 
     private static void validate(RouteProperties... routes) {
