@@ -6,6 +6,7 @@ import dev.scribe.gateway.api.TieredRouteFilter;
 import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
 import dev.scribe.gateway.domain.PlatformErrorException;
 import dev.scribe.gateway.service.CircuitBreakers;
+import dev.scribe.gateway.service.QueueableRoutes;
 import dev.scribe.platform.web.ErrorCode;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -37,17 +38,33 @@ import reactor.core.publisher.SignalType;
  * <p>Failures (CB-7): connection failures, timeouts, no instance, 5xx and 429. Every other status
  * is a success. A 2xx body is streamed and never parsed here, so a malformed 2xx counts as a
  * success on this path; the tier router checks bodies on its own path.
+ *
+ * <p>A queueable write (Q-1) is never short-circuited here: while the circuit is open it goes on to
+ * {@link dev.scribe.gateway.api.WriteQueueFilter}, which sees the open circuit and queues it (Q-2)
+ * instead of answering 503.
  */
 public class ServiceCircuitFilter implements GlobalFilter, Ordered {
 
     public static final int ORDER = TieredRouteFilter.ORDER + 10;
 
     private final CircuitBreakers breakers;
+    private final QueueableRoutes queueableRoutes;
     private final Clock clock;
 
-    public ServiceCircuitFilter(CircuitBreakers breakers, Clock clock) {
+    public ServiceCircuitFilter(
+            CircuitBreakers breakers, QueueableRoutes queueableRoutes, Clock clock) {
         this.breakers = breakers;
+        this.queueableRoutes = queueableRoutes;
         this.clock = clock;
+    }
+
+    private boolean isQueueable(ServerWebExchange exchange, Route route) {
+        return queueableRoutes
+                .match(
+                        route.getId(),
+                        exchange.getRequest().getMethod().name(),
+                        exchange.getRequest().getPath().value())
+                .isPresent();
     }
 
     @Override
@@ -65,6 +82,9 @@ public class ServiceCircuitFilter implements GlobalFilter, Ordered {
 
         CircuitBreakers.Circuit circuit = breakers.circuit(circuitName);
         if (!circuit.tryAcquire()) {
+            if (isQueueable(exchange, route)) {
+                return chain.filter(exchange);
+            }
             return Mono.error(circuitOpen(circuit));
         }
 

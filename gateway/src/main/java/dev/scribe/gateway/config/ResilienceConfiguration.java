@@ -7,6 +7,7 @@ import dev.scribe.gateway.service.AdminAudit;
 import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.gateway.service.FeatureFlags;
 import dev.scribe.gateway.service.GatewayHeuristicTier;
+import dev.scribe.gateway.service.QueueableRoutes;
 import dev.scribe.gateway.service.RemoteTier;
 import dev.scribe.gateway.service.SharedCircuitState;
 import dev.scribe.gateway.service.TierBackgroundTasks;
@@ -113,8 +114,9 @@ public class ResilienceConfiguration {
     }
 
     @Bean
-    ServiceCircuitFilter serviceCircuitFilter(CircuitBreakers breakers, Clock clock) {
-        return new ServiceCircuitFilter(breakers, clock);
+    ServiceCircuitFilter serviceCircuitFilter(
+            CircuitBreakers breakers, QueueableRoutes queueableRoutes, Clock clock) {
+        return new ServiceCircuitFilter(breakers, queueableRoutes, clock);
     }
 
     @Bean

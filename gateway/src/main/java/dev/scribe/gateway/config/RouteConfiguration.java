@@ -262,7 +262,6 @@ public class RouteConfiguration {
                                 + "' is not under the route's path prefix "
                                 + route.pathPrefix());
             }
-            }
         }
     }
 }

@@ -1,23 +1,20 @@
 package dev.scribe.gateway.service;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Read-only view of the service circuits (breakers named after the service) for the write queue.
- * The gateway has no breakers of its own yet: when no {@link CircuitBreakerRegistry} bean exists,
- * every circuit counts as closed.
+ * Read-only view of the service circuits (breakers named after the service, CB-1) for the write
+ * queue: a queueable write is queued while its service circuit is open (Q-2), and the replayer
+ * waits until it has closed (Q-7).
  */
 @Service
 public class ServiceCircuits {
 
-    private final ObjectProvider<CircuitBreakerRegistry> registries;
+    private final CircuitBreakers breakers;
 
-    public ServiceCircuits(ObjectProvider<CircuitBreakerRegistry> registries) {
-        this.registries = registries;
+    public ServiceCircuits(CircuitBreakers breakers) {
+        this.breakers = breakers;
     }
 
     /**
@@ -25,8 +22,8 @@ public class ServiceCircuits {
      * FORCED_OPEN). A circuit that was never used does not exist yet and counts as closed.
      */
     public boolean isOpen(String service) {
-        return breaker(service)
-                .map(CircuitBreaker::getState)
+        return breakers.find(service)
+                .map(CircuitBreakers.Circuit::state)
                 .map(
                         state ->
                                 state == CircuitBreaker.State.OPEN
@@ -34,15 +31,10 @@ public class ServiceCircuits {
                 .orElse(false);
     }
 
-    /** Checks whether the circuit of {@code service} exists and is CLOSED. */
+    /** Checks whether the circuit of {@code service} is CLOSED or was never used. */
     public boolean isClosed(String service) {
-        return breaker(service)
-                .map(breaker -> breaker.getState() == CircuitBreaker.State.CLOSED)
+        return breakers.find(service)
+                .map(circuit -> circuit.state() == CircuitBreaker.State.CLOSED)
                 .orElse(true);
-    }
-
-    private Optional<CircuitBreaker> breaker(String service) {
-        CircuitBreakerRegistry registry = registries.getIfAvailable();
-        return registry == null ? Optional.empty() : registry.find(service);
     }
 }

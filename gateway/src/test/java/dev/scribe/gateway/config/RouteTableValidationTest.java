@@ -209,7 +209,17 @@ class RouteTableValidationTest {
 
     private static RouteProperties mcpRoute(String id, String prefix) {
         return new RouteProperties(
-                id, prefix, "writing-analysis", "user", 1000, true, true, false, "none", null, List.of());
+                id,
+                prefix,
+                "writing-analysis",
+                "user",
+                1000,
+                true,
+                true,
+                false,
+                "none",
+                null,
+                List.of());
     }
 
     private static GatewayProperties properties(RouteProperties... routes) {

@@ -1,5 +1,11 @@
 package dev.scribe.gateway.queue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.scribe.gateway.GatewayApplication;
 import dev.scribe.platform.security.Role;
@@ -7,7 +13,6 @@ import dev.scribe.platform.security.SigningKeys;
 import dev.scribe.platform.security.TokenIssuer;
 import dev.scribe.platform.security.TokenVerifier;
 import dev.scribe.platform.security.UserClaims;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -32,6 +37,25 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 final class QueueGateway implements AutoCloseable {
 
+    /**
+     * Identity's token endpoint, shared by every queue gateway of the test JVM: it issues the
+     * gateway's service token, which the counting downstream does not check.
+     */
+    private static final WireMockServer IDENTITY = startIdentity();
+
+    private static WireMockServer startIdentity() {
+        WireMockServer identity =
+                new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        identity.start();
+        identity.stubFor(
+                post(urlPathEqualTo("/oauth2/token"))
+                        .willReturn(
+                                okJson(
+                                        "{\"access_token\":\"queue-test-service-token\","
+                                                + "\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        return identity;
+    }
+
     static final ECKey USER_TOKEN_KEY = SigningKeys.generate("queue-test-user-issuer");
     static final ECKey ASSERTION_KEY = SigningKeys.generate("queue-test-assertion");
 
@@ -50,12 +74,6 @@ final class QueueGateway implements AutoCloseable {
 
     /** Test-only beans of the restartable gateway. */
     static class QueueTestConfiguration {
-
-        /** The breaker registry that the resilience code would provide; the queue only reads it. */
-        @Bean
-        CircuitBreakerRegistry circuitBreakerRegistry() {
-            return CircuitBreakerRegistry.ofDefaults();
-        }
 
         /**
          * Own Netty event loops and connection pools. With the default global resources, closing
@@ -87,6 +105,12 @@ final class QueueGateway implements AutoCloseable {
         arguments.add(
                 "--platform.security.assertion.signing-key-file="
                         + keyDir.resolve("gateway-assertion.jwk"));
+        arguments.add(
+                "--platform.security.service-token.token-uri=http://127.0.0.1:"
+                        + IDENTITY.port()
+                        + "/oauth2/token");
+        arguments.add(
+                "--platform.security.service-token.client-secret=queue-test-secret-0123456789");
         arguments.addAll(extraArguments);
 
         context =

@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.scribe.gateway.queue.CountingDownstream.AppliedWrite;
 import dev.scribe.gateway.queue.CountingDownstream.Mode;
+import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.platform.security.Role;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +70,7 @@ class WriteQueueTest {
 
     @AfterEach
     void closeCircuit() {
-        breaker().transitionToClosedState();
+        breaker().reset();
     }
 
     @Test
@@ -167,13 +166,13 @@ class WriteQueueTest {
     void openCircuitQueuesWithoutCallingService() {
         String user = newUser();
         String key = "circuit-" + UUID.randomUUID();
-        breaker().transitionToForcedOpenState();
+        breaker().forceOpen();
 
         post("/api/circuit/items", user, "{\"n\":1}", key).expectStatus().isAccepted();
 
         assertThat(downstream.receivedKeys()).doesNotContain(key);
 
-        breaker().transitionToClosedState();
+        breaker().reset();
         await("replay after the circuit closed")
                 .atMost(REPLAY_WAIT)
                 .until(() -> downstream.appliedCount(key) == 1);
@@ -382,7 +381,7 @@ class WriteQueueTest {
     void adminDiscardsWithReasonAndAudit() {
         String user = newUser();
         // The open circuit keeps the entry PENDING: the replayer leaves it alone.
-        breaker().transitionToForcedOpenState();
+        breaker().forceOpen();
         String requestId =
                 json(post("/api/circuit/items", user, "{}", null)
                                 .expectStatus()
@@ -587,10 +586,8 @@ class WriteQueueTest {
                 .exchange();
     }
 
-    private static CircuitBreaker breaker() {
-        return gateway.context()
-                .getBean(CircuitBreakerRegistry.class)
-                .circuitBreaker("circuit-service");
+    private static CircuitBreakers.Circuit breaker() {
+        return gateway.context().getBean(CircuitBreakers.class).circuit("circuit-service");
     }
 
     private static String newUser() {
