@@ -1,6 +1,8 @@
 package dev.scribe.gateway.service;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,5 +38,36 @@ public class ServiceCircuits {
         return breakers.find(service)
                 .map(circuit -> circuit.state() == CircuitBreaker.State.CLOSED)
                 .orElse(true);
+    }
+
+    /**
+     * Takes a permit of the circuit of {@code service} for one replay batch. A circuit that was
+     * never used admits it. An open circuit whose open time has passed admits it as a half-open
+     * trial, so that the replayer, often the only caller of a write-only service path, can close
+     * the circuit again. Every true must be followed by {@link #recordReplay}.
+     */
+    public boolean tryAcquireForReplay(String service) {
+        return breakers.find(service).map(CircuitBreakers.Circuit::tryAcquire).orElse(true);
+    }
+
+    /** Records the outcome of a replay batch admitted by {@link #tryAcquireForReplay}. */
+    public void recordReplay(String service, boolean reachedService, Duration duration) {
+        breakers.find(service)
+                .ifPresent(
+                        circuit -> {
+                            if (reachedService) {
+                                circuit.onSuccess(duration);
+                            } else {
+                                circuit.onFailure(
+                                        duration,
+                                        new IOException("no queued write reached the service"),
+                                        null);
+                            }
+                        });
+    }
+
+    /** Returns the permit of a replay batch that made no call. */
+    public void releaseReplay(String service) {
+        breakers.find(service).ifPresent(CircuitBreakers.Circuit::onIgnored);
     }
 }

@@ -207,11 +207,6 @@ public class WriteQueueReplayer implements SmartLifecycle {
         }
 
         for (String service : repository.servicesWithActiveEntries()) {
-            // An open circuit means the service is known to be failing; its entries wait for the
-            // circuit to close, which starts a run at once.
-            if (circuits.isOpen(service)) {
-                continue;
-            }
             replayService(service, reason);
         }
 
@@ -230,6 +225,12 @@ public class WriteQueueReplayer implements SmartLifecycle {
             if (heads.isEmpty()) {
                 return;
             }
+            // Each batch is one call on the service circuit: while the circuit is open the
+            // entries wait; once its open time has passed the batch is the half-open trial.
+            if (!circuits.tryAcquireForReplay(service)) {
+                return;
+            }
+            long batchStarted = System.nanoTime();
             log.atInfo()
                     .addKeyValue("upstreamService", service)
                     .addKeyValue("entries", heads.size())
@@ -245,6 +246,12 @@ public class WriteQueueReplayer implements SmartLifecycle {
                 }
             }
 
+            if (claimed.isEmpty()) {
+                // Another gateway took these entries; this batch made no call.
+                circuits.releaseReplay(service);
+                return;
+            }
+
             List<Attempt> attempts =
                     Flux.fromIterable(claimed)
                             .flatMap(this::send, properties.replayConcurrency())
@@ -255,6 +262,8 @@ public class WriteQueueReplayer implements SmartLifecycle {
                 record(attempt);
                 anyDelivered |= attempt.outcome() != Outcome.RETRY;
             }
+            circuits.recordReplay(
+                    service, anyDelivered, Duration.ofNanos(System.nanoTime() - batchStarted));
 
             // Entries that failed are scheduled for later, so only progress makes another batch
             // worthwhile now: the next entries of the keys that moved on.
