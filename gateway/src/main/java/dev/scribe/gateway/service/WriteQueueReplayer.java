@@ -5,6 +5,9 @@ import dev.scribe.gateway.domain.QueuedRequest;
 import dev.scribe.gateway.domain.QueuedRequestRepository;
 import dev.scribe.gateway.domain.QueuedRequestView;
 import dev.scribe.platform.security.Role;
+import dev.scribe.platform.security.ServiceTokenClient;
+import dev.scribe.platform.security.ServiceTokenException;
+import dev.scribe.platform.security.ServiceTokens;
 import dev.scribe.platform.security.TokenIssuer;
 import dev.scribe.platform.security.UserAssertions;
 import dev.scribe.platform.security.UserClaims;
@@ -74,6 +77,7 @@ public class WriteQueueReplayer implements SmartLifecycle {
     private final QueueableRoutes routes;
     private final ServiceCircuits circuits;
     private final DiscoveryClient discovery;
+    private final ServiceTokenClient serviceTokens;
     private final TokenIssuer assertionIssuer;
     private final WebClient webClient;
     private final QueueMetrics metrics;
@@ -101,6 +105,7 @@ public class WriteQueueReplayer implements SmartLifecycle {
             ServiceCircuits circuits,
             DiscoveryClient discovery,
             TokenIssuer userAssertionIssuer,
+            ServiceTokenClient serviceTokens,
             WebClient writeQueueWebClient,
             QueueMetrics metrics,
             JsonMapper jsonMapper,
@@ -112,6 +117,7 @@ public class WriteQueueReplayer implements SmartLifecycle {
         this.circuits = circuits;
         this.discovery = discovery;
         this.assertionIssuer = userAssertionIssuer;
+        this.serviceTokens = serviceTokens;
         this.webClient = writeQueueWebClient;
         this.metrics = metrics;
         this.jsonMapper = jsonMapper;
@@ -231,6 +237,19 @@ public class WriteQueueReplayer implements SmartLifecycle {
                 return;
             }
             long batchStarted = System.nanoTime();
+
+            // The service accepts what the proxy chain sends: the gateway's service token and a
+            // user assertion. Without a token nothing can be delivered now.
+            String serviceToken;
+            try {
+                serviceToken = serviceTokens.token(service, ServiceTokens.SCOPE_API_INVOKE);
+            } catch (ServiceTokenException e) {
+                circuits.releaseReplay(service);
+                log.atWarn()
+                        .addKeyValue("upstreamService", service)
+                        .log("Queued writes wait: no service token ({})", e.getMessage());
+                return;
+            }
             log.atInfo()
                     .addKeyValue("upstreamService", service)
                     .addKeyValue("entries", heads.size())
@@ -254,7 +273,9 @@ public class WriteQueueReplayer implements SmartLifecycle {
 
             List<Attempt> attempts =
                     Flux.fromIterable(claimed)
-                            .flatMap(this::send, properties.replayConcurrency())
+                            .flatMap(
+                                    entry -> send(entry, serviceToken),
+                                    properties.replayConcurrency())
                             .collectList()
                             .block();
             boolean anyDelivered = false;
@@ -273,7 +294,7 @@ public class WriteQueueReplayer implements SmartLifecycle {
         }
     }
 
-    private Mono<Attempt> send(QueuedRequest entry) {
+    private Mono<Attempt> send(QueuedRequest entry, String serviceToken) {
         byte[] body;
         try {
             body = cipher.decrypt(entry.id(), entry.bodyKeyId(), entry.encryptedBody());
@@ -308,6 +329,7 @@ public class WriteQueueReplayer implements SmartLifecycle {
                             if (entry.traceparent() != null) {
                                 headers.set("traceparent", entry.traceparent());
                             }
+                            headers.setBearerAuth(serviceToken);
                             headers.set(UserAssertions.HEADER, assertion);
                             headers.set("X-Replayed", "true");
                             headers.set(

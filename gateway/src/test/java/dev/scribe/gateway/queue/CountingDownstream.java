@@ -100,6 +100,9 @@ final class CountingDownstream {
                 .count();
     }
 
+    /** The Authorization header of every call from the test gateways (see QueueGateway). */
+    static final String SERVICE_AUTHORIZATION = "Bearer " + QueueGateway.SERVICE_TOKEN;
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body =
@@ -124,6 +127,13 @@ final class CountingDownstream {
                     return;
                 }
                 case NORMAL -> {}
+            }
+
+            // Like writing-analysis, accept only calls that carry the gateway's service token.
+            if (!SERVICE_AUTHORIZATION.equals(
+                    exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, "application/json", "{\"success\":false}");
+                return;
             }
 
             UserClaims caller;

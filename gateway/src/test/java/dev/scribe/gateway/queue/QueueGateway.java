@@ -43,6 +43,8 @@ final class QueueGateway implements AutoCloseable {
      */
     private static final WireMockServer IDENTITY = startIdentity();
 
+    static final String SERVICE_TOKEN = "queue-test-service-token";
+
     private static WireMockServer startIdentity() {
         WireMockServer identity =
                 new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -51,7 +53,9 @@ final class QueueGateway implements AutoCloseable {
                 post(urlPathEqualTo("/oauth2/token"))
                         .willReturn(
                                 okJson(
-                                        "{\"access_token\":\"queue-test-service-token\","
+                                        "{\"access_token\":\""
+                                                + SERVICE_TOKEN
+                                                + "\","
                                                 + "\"token_type\":\"Bearer\",\"expires_in\":300}")));
         return identity;
     }

@@ -21,6 +21,7 @@ class WriteQueueBackoffTest {
                     null,
                     null,
                     null,
+                    null,
                     new WriteQueueProperties(
                             Path.of("unused.key"),
                             false,
