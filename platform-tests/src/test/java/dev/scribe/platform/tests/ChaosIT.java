@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,7 @@ class ChaosIT {
     private static final Duration ALL_DOWN = Duration.ofSeconds(8);
     private static final String SERVICE = "writing-analysis";
     private static final String API = "/api/writing-analysis";
+    private static final String READ_CIRCUIT = SERVICE + ":sensitivity";
 
     /**
      * The demo students, all with progress-tracking consent. Writes rotate over them, because the
@@ -198,6 +200,10 @@ class ChaosIT {
             instances.put(first, startInstance(first, 3));
             awaitReady(instances.get(first), first);
             Instant back = Instant.now();
+            // The backlog is watched from the moment the first instance is back, while the
+            // second one starts and the load goes on.
+            CompletableFuture<Duration> backlogCleared =
+                    CompletableFuture.supplyAsync(() -> awaitQueueDrained(back));
             instances.put(second, startInstance(second, 3));
             awaitReady(instances.get(second), second);
 
@@ -206,13 +212,17 @@ class ChaosIT {
             pacer.shutdownNow();
             senders.shutdown();
             assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-            Duration queueRecovery = awaitQueueDrained(back);
+            Duration queueRecovery =
+                    backlogCleared.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            // Writes queued behind the backlog during the load must be delivered too before the
+            // reconciliation below.
+            awaitQueueDrained(back);
 
             assertThat(readRecovery)
                     .as("time until reads succeed again")
                     .isLessThan(RECOVERY_LIMIT);
             assertThat(queueRecovery)
-                    .as("time until every queued write is delivered")
+                    .as("time until the queued backlog was delivered")
                     .isLessThan(RECOVERY_LIMIT);
         } finally {
             pacer.shutdownNow();
@@ -260,7 +270,7 @@ class ChaosIT {
         assertThat(lost).as("acknowledged writes not stored exactly once").isEmpty();
 
         assertThat(readServerErrors).as("reads answered with 5xx").isZero();
-        assertThat(circuitStates).as("states of the writing-analysis circuit").contains("OPEN");
+        assertThat(circuitStates).as("states of the read operation's circuit").contains("OPEN");
         assertThat(circuitState()).as("final circuit state").isEqualTo("CLOSED");
     }
 
@@ -400,7 +410,7 @@ class ChaosIT {
     }
 
     private static String findCircuitState(JsonNode node) {
-        if (node.isObject() && SERVICE.equals(node.path("name").asString(""))) {
+        if (node.isObject() && READ_CIRCUIT.equals(node.path("name").asString(""))) {
             return node.path("state").asString("UNKNOWN");
         }
         for (JsonNode child : node) {
