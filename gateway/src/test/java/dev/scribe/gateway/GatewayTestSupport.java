@@ -144,6 +144,13 @@ public abstract class GatewayTestSupport {
         registry.add(
                 "platform.security.assertion.signing-key-file",
                 () -> KEY_DIR.resolve("gateway-assertion.jwk").toString());
+        registry.add(
+                "platform.gateway.local-tier.data-dir", () -> KEY_DIR.resolve("data").toString());
+    }
+
+    /** Data directory of the test gateway: its durable outbox lives here. */
+    static Path dataDir() {
+        return KEY_DIR.resolve("data");
     }
 
     private static void addInstances(
