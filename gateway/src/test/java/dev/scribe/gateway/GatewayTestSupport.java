@@ -144,13 +144,17 @@ public abstract class GatewayTestSupport {
         registry.add(
                 "platform.security.assertion.signing-key-file",
                 () -> KEY_DIR.resolve("gateway-assertion.jwk").toString());
-        registry.add(
-                "platform.gateway.local-tier.data-dir", () -> KEY_DIR.resolve("data").toString());
+        // Each application context gets its own outbox, which locks its directory.
+        Path dataDir = createTempDirectory("gateway-test-data");
+        registry.add("platform.gateway.local-tier.data-dir", dataDir::toString);
     }
 
-    /** Data directory of the test gateway: its durable outbox lives here. */
-    static Path dataDir() {
-        return KEY_DIR.resolve("data");
+    private static Path createTempDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory", e);
+        }
     }
 
     private static void addInstances(

@@ -97,7 +97,7 @@ class LocalTierRoutingTest extends GatewayTestSupport {
     }
 
     private String outboxFileText() throws IOException {
-        return Files.readString(dataDir().resolve("degraded-outbox.jsonl"));
+        return Files.readString(outbox.file());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.scribe.gateway.config;
 
+import dev.scribe.gateway.client.RemoteOperationClient;
 import dev.scribe.gateway.domain.DegradedOutbox;
+import dev.scribe.gateway.service.DegradedOutboxReplayer;
 import dev.scribe.gateway.service.LocalTier;
 import dev.scribe.gateway.service.LocalTier.LocalTierUnavailableException;
+import dev.scribe.platform.security.ServiceTokenClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -24,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The local tier, its durable outbox and the outbox metrics. */
+/** The local tier, its durable outbox, the outbox metrics and the replay timer. */
 @Configuration(proxyBeanMethods = false)
 public class LocalTierConfiguration {
 
@@ -66,6 +70,22 @@ public class LocalTierConfiguration {
             JsonMapper jsonMapper,
             Clock clock) {
         return new LocalTier(pseudonymizationKey(properties), outbox, jsonMapper, clock);
+    }
+
+    @Bean
+    DegradedOutboxReplayer degradedOutboxReplayer(
+            DegradedOutbox outbox,
+            RemoteOperationClient client,
+            ServiceTokenClient tokens,
+            JsonMapper jsonMapper,
+            LocalTierProperties properties) {
+        return new DegradedOutboxReplayer(
+                outbox,
+                client,
+                tokens,
+                jsonMapper,
+                Duration.ofSeconds(properties.replayIntervalSeconds()),
+                Duration.ofMillis(properties.replayTimeoutMs()));
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.scribe.gateway.domain.DegradedOutboxEntry.Kind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ public final class DegradedOutbox {
 
     static final String OUTBOX_FILE = "degraded-outbox.jsonl";
     static final String ACK_FILE = "degraded-outbox.acks";
+    static final String LOCK_FILE = "degraded-outbox.lock";
 
     private static final Logger log = LoggerFactory.getLogger(DegradedOutbox.class);
 
@@ -71,6 +74,7 @@ public final class DegradedOutbox {
 
     private FileChannel outboxChannel;
     private FileChannel ackChannel;
+    private FileChannel lockChannel;
 
     /**
      * Opens the outbox in {@code directory}, creating it when needed, and loads the pending
@@ -92,11 +96,55 @@ public final class DegradedOutbox {
         this.json = json;
         try {
             Files.createDirectories(directory);
+            lockChannel = lock(directory);
             load();
             compact();
         } catch (IOException e) {
+            releaseLock();
             throw new DegradedOutboxException("Cannot open the outbox in " + directory, e);
         }
+    }
+
+    /**
+     * Locks the directory for this process. Compaction replaces the file, so a second writer would
+     * keep appending to the replaced copy and its entries would be lost.
+     */
+    private static FileChannel lock(Path directory) throws IOException {
+        FileChannel channel =
+                FileChannel.open(
+                        directory.resolve(LOCK_FILE),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new DegradedOutboxException(
+                    "Another gateway uses the outbox in "
+                            + directory
+                            + "; give each gateway its own platform.gateway.local-tier.data-dir",
+                    null);
+        }
+        return channel;
+    }
+
+    private void releaseLock() {
+        try {
+            closeQuietly(lockChannel);
+        } catch (IOException e) {
+            log.atWarn()
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log("Releasing the outbox lock failed");
+        }
+    }
+
+    /** Path of the outbox file. */
+    public Path file() {
+        return outboxFile;
     }
 
     /** Fingerprint of the payload key, stored in each entry. */
@@ -210,6 +258,8 @@ public final class DegradedOutbox {
         try {
             outboxChannel.close();
             ackChannel.close();
+            // Closing the channel releases the directory lock.
+            lockChannel.close();
         } catch (IOException e) {
             log.atWarn()
                     .addKeyValue("error", e.getClass().getSimpleName())

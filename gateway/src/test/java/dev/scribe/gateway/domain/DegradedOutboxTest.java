@@ -192,6 +192,17 @@ class DegradedOutboxTest {
     }
 
     @Test
+    void secondWriterOnTheSameDirectoryIsRejected() {
+        DegradedOutbox first = open(KEY, clock);
+
+        assertThatThrownBy(() -> open(KEY, clock))
+                .isInstanceOf(DegradedOutboxException.class)
+                .hasMessageContaining("Another gateway");
+        first.close();
+        open(KEY, clock).close();
+    }
+
+    @Test
     void shortKeyIsRejected() {
         assertThatThrownBy(() -> open(new byte[16], clock))
                 .isInstanceOf(IllegalArgumentException.class)
