@@ -14,6 +14,8 @@ import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.gateway.service.FeatureFlags;
 import dev.scribe.gateway.service.TierRouter;
 import dev.scribe.gateway.service.TierStatistics;
+import dev.scribe.writinganalysis.core.json.Json;
+import dev.scribe.writinganalysis.core.port.AuditEntry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local tier end to end: the real gateway in front of a failing WireMock upstream answers with
+ * The local tier end to end: the real gateway in front of a failing WireMock upstream responds with
  * the in-process engine and records the request in its durable outbox before it responds.
  */
 class LocalTierRoutingTest extends GatewayTestSupport {
@@ -176,7 +178,11 @@ class LocalTierRoutingTest extends GatewayTestSupport {
         JsonNode audit = json.readTree(outbox.decrypt(written.get(0)));
         assertThat(audit.get("action").stringValue()).isEqualTo("validate_educational_purpose");
         assertThat(audit.at("/details/tier").stringValue()).isEqualTo("local");
-        assertThat(audit.get("actorPseudonym").stringValue()).isNotEqualTo(STUDENT.subject());
+        assertThat(audit.get("actorPseudonym").stringValue()).matches("[0-9a-f]{64}");
+        // The service reads the payload with the engine's own mapper on replay.
+        AuditEntry parsed = Json.mapper().treeToValue(audit, AuditEntry.class);
+        assertThat(parsed.occurredAt()).isNotNull();
+        assertThat(parsed.details().get("tier").stringValue()).isEqualTo("local");
         assertThat(new String(outbox.decrypt(written.get(0)), StandardCharsets.UTF_8))
                 .doesNotContain(STUDENT.subject());
         assertThat(outboxFileText()).doesNotContain("validate_educational_purpose");

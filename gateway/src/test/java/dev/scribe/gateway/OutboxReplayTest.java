@@ -56,7 +56,7 @@ class OutboxReplayTest extends GatewayTestSupport {
         UPSTREAM.stubFor(post(urlEqualTo(SENSITIVITY)).willReturn(aResponse().withStatus(500)));
     }
 
-    /** Answers one classification with the local tier and returns the outbox entry it wrote. */
+    /** Sends one classification that the local tier serves; returns the outbox entry it wrote. */
     private DegradedOutboxEntry classifyLocally() {
         List<UUID> before = outbox.pending().stream().map(DegradedOutboxEntry::outboxId).toList();
         client.post()

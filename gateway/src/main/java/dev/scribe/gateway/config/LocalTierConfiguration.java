@@ -89,8 +89,8 @@ public class LocalTierConfiguration {
     }
 
     /**
-     * The configured outbox key, or in the embedded profile a development key kept in the data
-     * directory (created on first start).
+     * Resolves the outbox key: the configured one, or in the embedded profile a development key
+     * kept in the data directory (created on first start).
      *
      * @throws IllegalStateException when no key is configured and a profile is active
      * @throws IllegalArgumentException when the configured key is not Base64 of 32 bytes

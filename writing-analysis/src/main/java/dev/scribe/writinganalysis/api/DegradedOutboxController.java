@@ -40,7 +40,7 @@ public class DegradedOutboxController {
     /**
      * Stores one entry. The body is {@code {outboxId, kind, createdAt, payload}} with kind {@code
      * audit} (payload: the audit entry the local tier built) or {@code event} (payload: the event
-     * envelope). A repeated outbox id answers 200 with {@code stored: false}.
+     * envelope). A repeated outbox id gets 200 with {@code stored: false}.
      */
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SuccessEnvelope<JsonNode>> replay(

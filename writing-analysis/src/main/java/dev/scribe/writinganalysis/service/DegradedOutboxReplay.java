@@ -103,8 +103,9 @@ public class DegradedOutboxReplay {
     }
 
     /**
-     * The entry as the next link of this trail: the chain fields and {@code recordedAt} are this
-     * service's, every other field (with {@code occurredAt} and the tier in the details) is kept.
+     * Rebuilds the entry as the next link of this trail. The chain fields and {@code recordedAt}
+     * become this service's, and every other field (with {@code occurredAt} and the tier in the
+     * details) is kept.
      */
     private static AuditEntry relink(AuditEntry entry, long headSeq, String headHash, Instant now) {
         AuditEntry unhashed =

@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The replay endpoint of the gateway's durable outbox over real HTTP with the real H2 database: an
- * entry is stored once per outbox id, audit entries keep their time and tier and extend a valid
- * chain, and only a service token opens the path.
+ * The replay endpoint of the gateway's durable outbox, over real HTTP with the real H2 database. An
+ * entry is stored once per outbox id, and audit entries keep their time and tier and extend a valid
+ * chain. Only a service token opens the path.
  */
 class DegradedOutboxReplayTest extends ServiceTestSupport {
 
@@ -26,7 +26,10 @@ class DegradedOutboxReplayTest extends ServiceTestSupport {
 
     @Autowired JdbcClient jdbc;
 
-    /** An audit entry as the gateway's local tier builds it: chain fields of an empty trail. */
+    /**
+     * Builds an audit entry as the gateway's local tier does, with the chain fields of an empty
+     * trail.
+     */
     private static String auditEntry(String eventId) {
         return """
                 {"seq":1,"eventId":"%s","occurredAt":"%s","recordedAt":"%s",
@@ -87,7 +90,7 @@ class DegradedOutboxReplayTest extends ServiceTestSupport {
     }
 
     @Test
-    void replayedAuditEntryKeepsTimeAndTierAndChain() {
+    void replayedAuditEntryKeepsChainValid() {
         String eventId = UUID.randomUUID().toString();
 
         HttpResponse<String> response =
