@@ -6,6 +6,7 @@ import dev.scribe.gateway.client.ForwardedHeadersFilter;
 import dev.scribe.gateway.client.RemoteOperationClient.RemoteResponse;
 import dev.scribe.gateway.client.UpstreamErrorMappingFilter;
 import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
+import dev.scribe.gateway.domain.DegradedOutboxException;
 import dev.scribe.gateway.domain.ExchangeAttributes;
 import dev.scribe.gateway.domain.PlatformErrorException;
 import dev.scribe.gateway.domain.TieredOperation;
@@ -321,7 +322,7 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
                         refusal -> {
                             // A refusal is an answer about the request. An unrecordable request
                             // fails here too, because stepping down would leave it unaudited.
-                            boolean failed = refusal.code() == ErrorCode.UNAVAILABLE;
+                            boolean failed = refusal.getCause() instanceof DegradedOutboxException;
                             count(operation, Tier.LOCAL, failed ? "failure" : "rejected");
                             if (failed) {
                                 log.atError()

@@ -245,6 +245,8 @@ public final class DegradedOutbox {
         try {
             writeLine(ackChannel, outboxId.toString());
             pending.remove(outboxId);
+            // NOTE: while entries stay pending, acknowledged lines remain in the file until the
+            // next start-up, which compacts it.
             if (pending.isEmpty()) {
                 compact();
             }

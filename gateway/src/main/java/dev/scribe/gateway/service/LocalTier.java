@@ -140,6 +140,8 @@ public class LocalTier {
         }
     }
 
+    // NOTE: the engine runs with the documented defaults; a service configured with other
+    // classifier or validator settings would give different answers than this tier.
     private WritingAnalysisEngine build(byte[] key) {
         return WritingAnalysisEngine.builder()
                 .config(EngineConfig.defaults(key))
