@@ -132,6 +132,20 @@ class OutboxReplayTest extends GatewayTestSupport {
     }
 
     @Test
+    void openServiceCircuitPausesTheReplay() {
+        DegradedOutboxEntry entry = classifyLocally();
+        UPSTREAM.stubFor(post(urlEqualTo(REPLAY)).willReturn(aResponse().withStatus(200)));
+        breakers.circuit(TieredOperation.SERVICE).forceOpen();
+
+        int acknowledged = replayer.replayPending();
+
+        assertThat(acknowledged).isZero();
+        assertThat(pending(entry.outboxId())).isTrue();
+        assertThat(UPSTREAM.findAll(postRequestedFor(urlEqualTo(REPLAY)))).isEmpty();
+        breakers.circuit(TieredOperation.SERVICE).reset();
+    }
+
+    @Test
     void rejectedEntryStaysPendingAndOthersContinue() {
         DegradedOutboxEntry entry = classifyLocally();
         UPSTREAM.stubFor(post(urlEqualTo(REPLAY)).willReturn(aResponse().withStatus(400)));

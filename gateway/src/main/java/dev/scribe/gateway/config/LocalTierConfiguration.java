@@ -2,6 +2,7 @@ package dev.scribe.gateway.config;
 
 import dev.scribe.gateway.client.RemoteOperationClient;
 import dev.scribe.gateway.domain.DegradedOutbox;
+import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.gateway.service.DegradedOutboxReplayer;
 import dev.scribe.gateway.service.LocalTier;
 import dev.scribe.gateway.service.LocalTier.LocalTierUnavailableException;
@@ -75,12 +76,14 @@ public class LocalTierConfiguration {
     @Bean
     DegradedOutboxReplayer degradedOutboxReplayer(
             DegradedOutbox outbox,
+            CircuitBreakers breakers,
             RemoteOperationClient client,
             ServiceTokenClient tokens,
             JsonMapper jsonMapper,
             LocalTierProperties properties) {
         return new DegradedOutboxReplayer(
                 outbox,
+                breakers,
                 client,
                 tokens,
                 jsonMapper,

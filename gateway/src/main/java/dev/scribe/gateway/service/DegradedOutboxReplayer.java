@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * entry at a time, oldest first, each deleted after the service acknowledged it. The service stores
  * an outbox id once, so an entry sent again after a lost acknowledgement does no harm.
  *
- * <p>A pass stops at the first entry the service cannot take (no instance, timeout, 5xx, no service
+ * <p>No pass runs while the service's circuit (the proxy chain's, named after the service) is open.
+ * A pass stops at the first entry the service cannot take (no instance, timeout, 5xx, no service
  * token), so later entries never overtake it; the next pass starts again from the oldest. An entry
  * the service rejects as invalid, or that this gateway cannot decrypt, stays pending and is logged
  * at ERROR, and the pass moves on. The pending-entries and oldest-age gauges show both cases.
@@ -40,6 +41,7 @@ public class DegradedOutboxReplayer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DegradedOutboxReplayer.class);
 
     private final DegradedOutbox outbox;
+    private final CircuitBreakers breakers;
     private final RemoteOperationClient client;
     private final ServiceTokenClient tokens;
     private final JsonMapper json;
@@ -49,12 +51,14 @@ public class DegradedOutboxReplayer implements SmartLifecycle {
 
     public DegradedOutboxReplayer(
             DegradedOutbox outbox,
+            CircuitBreakers breakers,
             RemoteOperationClient client,
             ServiceTokenClient tokens,
             JsonMapper json,
             Duration interval,
             Duration timeout) {
         this.outbox = outbox;
+        this.breakers = breakers;
         this.client = client;
         this.tokens = tokens;
         this.json = json;
@@ -107,6 +111,10 @@ public class DegradedOutboxReplayer implements SmartLifecycle {
      * @return the number of entries the service acknowledged
      */
     public synchronized int replayPending() {
+        if (serviceCircuitBlocking()) {
+            // The proxy chain's circuit for the service is open: wait until it lets calls through.
+            return 0;
+        }
         int acknowledged = 0;
         for (DegradedOutboxEntry entry : outbox.pending()) {
             byte[] plaintext;
@@ -148,6 +156,12 @@ public class DegradedOutboxReplayer implements SmartLifecycle {
                     .log("Replayed outbox entries");
         }
         return acknowledged;
+    }
+
+    private boolean serviceCircuitBlocking() {
+        return breakers.find(TieredOperation.SERVICE)
+                .map(CircuitBreakers.Circuit::isBlocking)
+                .orElse(false);
     }
 
     /** Sends one entry; returns the HTTP status, or 0 when no response arrived. */
