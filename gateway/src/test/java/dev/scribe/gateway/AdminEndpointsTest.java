@@ -146,7 +146,7 @@ class AdminEndpointsTest extends GatewayTestSupport {
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .valueEquals("X-Service-Tier", Tier.HEURISTIC.wireName());
+                .valueEquals("X-Service-Tier", Tier.LOCAL.wireName());
 
         assertThat(breakers.circuit(CIRCUIT).state()).isEqualTo(State.FORCED_OPEN);
         assertThat(
@@ -289,7 +289,7 @@ class AdminEndpointsTest extends GatewayTestSupport {
         assertThat(flags.isOn(FeatureFlags.STRICT_PRIVACY)).isTrue();
         assertThat(flags.isOn(FeatureFlags.FAIL_FAST)).isTrue();
         assertThat(router.plan(TieredOperation.SENSITIVITY).notices())
-                .containsExactly(TierRouter.REMOTE_FLAG_OFF);
+                .containsExactly(TierRouter.REMOTE_FLAG_OFF, TierRouter.FAIL_FAST);
 
         admin("POST", "/admin/flags/presets/development", ADMIN)
                 .header("X-Admin-Reason", "Outage over")

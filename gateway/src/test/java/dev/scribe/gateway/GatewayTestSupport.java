@@ -146,6 +146,17 @@ public abstract class GatewayTestSupport {
         registry.add(
                 "platform.security.assertion.signing-key-file",
                 () -> KEY_DIR.resolve("gateway-assertion.jwk").toString());
+        // Each application context gets its own outbox, which locks its directory.
+        Path dataDir = createTempDirectory("gateway-test-data");
+        registry.add("platform.gateway.local-tier.data-dir", dataDir::toString);
+    }
+
+    private static Path createTempDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory", e);
+        }
     }
 
     private static void addInstances(

@@ -73,6 +73,14 @@ class TieredRoutingTest extends GatewayTestSupport {
         breakers.all().forEach(CircuitBreakers.Circuit::reset);
         statistics.clear();
         flags.restoreDefaults();
+        // These tests cover the heuristic tier; LocalTierRoutingTest covers the local tier, which
+        // would otherwise answer classification and purpose validation first.
+        flags.set(
+                Map.of(
+                        FeatureFlags.localFlag(TieredOperation.SENSITIVITY),
+                        false,
+                        FeatureFlags.localFlag(TieredOperation.PURPOSE_VALIDATION),
+                        false));
         router.refresh();
     }
 
@@ -152,7 +160,8 @@ class TieredRoutingTest extends GatewayTestSupport {
         assertThat(body.at("/meta/tier").stringValue()).isEqualTo("heuristic");
         assertThat(body.at("/meta/degraded").booleanValue()).isTrue();
         assertThat(body.at("/meta/message").stringValue()).isNotBlank();
-        assertThat(notices(body)).containsExactly("REMOTE_FAILED", "DEGRADED_HEURISTIC_TIER");
+        assertThat(notices(body))
+                .containsExactly("LOCAL_FLAG_OFF", "REMOTE_FAILED", "DEGRADED_HEURISTIC_TIER");
         assertThat(body.at("/data/sensitivityLevel").stringValue()).isEqualTo("medium");
         assertThat(body.at("/data/sensitivityScore").decimalValue()).isEqualByComparingTo("0.5");
         // Classification stores nothing, so the route's retry policy repeats it twice.
@@ -179,7 +188,10 @@ class TieredRoutingTest extends GatewayTestSupport {
         assertThat(body.at("/data/reasonCode").stringValue()).isEqualTo("VALIDATOR_UNAVAILABLE");
         assertThat(notices(body))
                 .containsExactly(
-                        "REMOTE_FAILED", "DEGRADED_HEURISTIC_TIER", "VALIDATOR_UNAVAILABLE");
+                        "LOCAL_FLAG_OFF",
+                        "REMOTE_FAILED",
+                        "DEGRADED_HEURISTIC_TIER",
+                        "VALIDATOR_UNAVAILABLE");
 
         client.post()
                 .uri(PURPOSE)
@@ -271,7 +283,10 @@ class TieredRoutingTest extends GatewayTestSupport {
         assertThat(calls(PURPOSE)).isEqualTo(5);
         assertThat(notices(body))
                 .containsExactly(
-                        "REMOTE_CIRCUIT_OPEN", "DEGRADED_HEURISTIC_TIER", "VALIDATOR_UNAVAILABLE");
+                        "REMOTE_CIRCUIT_OPEN",
+                        "LOCAL_FLAG_OFF",
+                        "DEGRADED_HEURISTIC_TIER",
+                        "VALIDATOR_UNAVAILABLE");
         assertThat(circuit.totalFallbacks()).isEqualTo(fallbacksBefore + 1);
     }
 
@@ -379,7 +394,8 @@ class TieredRoutingTest extends GatewayTestSupport {
         JsonNode body = bodyOf(send(SENSITIVITY, STUDENT, D3).expectStatus().isOk());
 
         assertThat(calls(SENSITIVITY)).isZero();
-        assertThat(notices(body)).containsExactly("REMOTE_FLAG_OFF", "DEGRADED_HEURISTIC_TIER");
+        assertThat(notices(body))
+                .containsExactly("REMOTE_FLAG_OFF", "LOCAL_FLAG_OFF", "DEGRADED_HEURISTIC_TIER");
         assertThat(body.at("/data/sensitiveElements/0/text").stringValue())
                 .isEqualTo("[REDACTED_PERSONAL_NAMES]");
     }

@@ -6,12 +6,14 @@ import dev.scribe.gateway.client.ForwardedHeadersFilter;
 import dev.scribe.gateway.client.RemoteOperationClient.RemoteResponse;
 import dev.scribe.gateway.client.UpstreamErrorMappingFilter;
 import dev.scribe.gateway.config.GatewayProperties.RouteProperties;
+import dev.scribe.gateway.domain.DegradedOutboxException;
 import dev.scribe.gateway.domain.ExchangeAttributes;
 import dev.scribe.gateway.domain.PlatformErrorException;
 import dev.scribe.gateway.domain.TieredOperation;
 import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.gateway.service.FeatureFlags;
 import dev.scribe.gateway.service.GatewayHeuristicTier;
+import dev.scribe.gateway.service.LocalTier;
 import dev.scribe.gateway.service.RemoteTier;
 import dev.scribe.gateway.service.TierRouter;
 import dev.scribe.gateway.service.TierStatistics;
@@ -46,6 +48,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,6 +70,9 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
     static final String JUSTIFICATION_HEADER = "X-Access-Justification";
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
+    /** Notice of an answer from a later tier after the local tier failed. */
+    public static final String LOCAL_FAILED = "LOCAL_FAILED";
+
     private static final Logger log = LoggerFactory.getLogger(TieredRouteFilter.class);
 
     private static final Set<String> UNCOPIED_RESPONSE_HEADERS =
@@ -82,6 +88,7 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
 
     private final TierRouter router;
     private final RemoteTier remote;
+    private final LocalTier local;
     private final GatewayHeuristicTier heuristic;
     private final TierStatistics statistics;
     private final CircuitBreakers breakers;
@@ -94,6 +101,7 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
     public TieredRouteFilter(
             TierRouter router,
             RemoteTier remote,
+            LocalTier local,
             GatewayHeuristicTier heuristic,
             TierStatistics statistics,
             CircuitBreakers breakers,
@@ -103,6 +111,7 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
             Clock clock) {
         this.router = router;
         this.remote = remote;
+        this.local = local;
         this.heuristic = heuristic;
         this.statistics = statistics;
         this.breakers = breakers;
@@ -206,8 +215,7 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
         return switch (tier) {
             case REMOTE -> tryRemote(exchange, attempts, index, budget);
             case HEURISTIC -> tryHeuristic(exchange, attempts, index);
-            // No operation lists the local tier at the gateway yet (see TieredOperation).
-            case LOCAL -> stepDown(exchange, attempts, index);
+            case LOCAL -> tryLocal(exchange, attempts, index);
         };
     }
 
@@ -261,6 +269,102 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
                         });
     }
 
+    private Mono<Void> tryLocal(ServerWebExchange exchange, Attempts attempts, int index) {
+        TieredOperation operation = attempts.operation;
+        UserClaims claims = exchange.getAttribute(ExchangeAttributes.USER_CLAIMS);
+        if (claims == null) {
+            // A tiered route is never public; without a verified caller no access rule holds.
+            return Mono.error(noTierAvailable(operation));
+        }
+        String correlationId = CorrelationIdWebFilter.correlationId(exchange);
+        String justification = exchange.getRequest().getHeaders().getFirst(JUSTIFICATION_HEADER);
+        long started = System.nanoTime();
+
+        // The outbox forces its file before the answer exists, which blocks; the event loop must
+        // not wait for the disk.
+        return Mono.fromCallable(
+                        () ->
+                                local.answer(
+                                        operation,
+                                        claims,
+                                        correlationId,
+                                        justification,
+                                        attempts.body))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(
+                        result -> {
+                            if (flags.isOn(FeatureFlags.STRICT_PRIVACY)) {
+                                heuristic.redactEchoedText(result.output());
+                            }
+                            statistics.record(
+                                    operation,
+                                    Tier.LOCAL,
+                                    true,
+                                    Duration.ofNanos(System.nanoTime() - started));
+                            count(operation, Tier.LOCAL, "success");
+                            breakers.circuit(operation.circuitName()).onFallback();
+                            List<String> notices = new ArrayList<>(attempts.notices);
+                            notices.addAll(result.notices());
+                            logDegradedAnswer(correlationId, operation, Tier.LOCAL, notices);
+                            Meta meta =
+                                    Meta.degraded(
+                                            Tier.LOCAL,
+                                            notices,
+                                            LocalTier.message(),
+                                            correlationId);
+                            return writeEnvelope(
+                                    exchange,
+                                    SuccessEnvelope.of(result.output(), meta),
+                                    Tier.LOCAL);
+                        })
+                .onErrorResume(
+                        PlatformErrorException.class,
+                        refusal -> {
+                            // A refusal is an answer about the request. An unrecordable request
+                            // fails here too, because stepping down would leave it unaudited.
+                            boolean failed = refusal.getCause() instanceof DegradedOutboxException;
+                            count(operation, Tier.LOCAL, failed ? "failure" : "rejected");
+                            if (failed) {
+                                log.atError()
+                                        .addKeyValue("correlationId", correlationId)
+                                        .addKeyValue("operation", operation.key())
+                                        .setCause(refusal.getCause())
+                                        .log("Local tier cannot write the durable outbox");
+                            }
+                            return Mono.error(withRetryAfter(refusal, operation));
+                        })
+                .onErrorResume(
+                        e -> !(e instanceof PlatformErrorException),
+                        e -> {
+                            statistics.record(
+                                    operation,
+                                    Tier.LOCAL,
+                                    false,
+                                    Duration.ofNanos(System.nanoTime() - started));
+                            count(operation, Tier.LOCAL, "failure");
+                            attempts.notices.add(LOCAL_FAILED);
+                            log.atWarn()
+                                    .addKeyValue("correlationId", correlationId)
+                                    .addKeyValue("operation", operation.key())
+                                    .addKeyValue("error", e.getClass().getSimpleName())
+                                    .addKeyValue("reason", e.getMessage())
+                                    .log("Local tier failed");
+                            return stepDown(exchange, attempts, index);
+                        });
+    }
+
+    private void logDegradedAnswer(
+            String correlationId, TieredOperation operation, Tier tier, List<String> notices) {
+        if (flags.isOn(FeatureFlags.LOG_FALLBACK_USAGE)) {
+            log.atInfo()
+                    .addKeyValue("correlationId", correlationId)
+                    .addKeyValue("operation", operation.key())
+                    .addKeyValue("tier", tier.wireName())
+                    .addKeyValue("notices", notices)
+                    .log("Answered with a degraded tier");
+        }
+    }
+
     private Mono<Void> tryHeuristic(ServerWebExchange exchange, Attempts attempts, int index) {
         TieredOperation operation = attempts.operation;
         UserClaims claims = exchange.getAttribute(ExchangeAttributes.USER_CLAIMS);
@@ -305,14 +409,7 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
 
         List<String> notices = new ArrayList<>(attempts.notices);
         notices.addAll(result.notices());
-        if (flags.isOn(FeatureFlags.LOG_FALLBACK_USAGE)) {
-            log.atInfo()
-                    .addKeyValue("correlationId", correlationId)
-                    .addKeyValue("operation", operation.key())
-                    .addKeyValue("tier", Tier.HEURISTIC.wireName())
-                    .addKeyValue("notices", notices)
-                    .log("Answered with a degraded tier");
-        }
+        logDegradedAnswer(correlationId, operation, Tier.HEURISTIC, notices);
         Meta meta =
                 Meta.degraded(
                         Tier.HEURISTIC,

@@ -7,6 +7,7 @@ import dev.scribe.gateway.service.AdminAudit;
 import dev.scribe.gateway.service.CircuitBreakers;
 import dev.scribe.gateway.service.FeatureFlags;
 import dev.scribe.gateway.service.GatewayHeuristicTier;
+import dev.scribe.gateway.service.LocalTier;
 import dev.scribe.gateway.service.QueueableRoutes;
 import dev.scribe.gateway.service.RemoteTier;
 import dev.scribe.gateway.service.SharedCircuitState;
@@ -95,6 +96,7 @@ public class ResilienceConfiguration {
     TieredRouteFilter tieredRouteFilter(
             TierRouter router,
             RemoteTier remote,
+            LocalTier local,
             GatewayHeuristicTier heuristic,
             TierStatistics statistics,
             CircuitBreakers breakers,
@@ -103,7 +105,16 @@ public class ResilienceConfiguration {
             MeterRegistry meters,
             Clock clock) {
         return new TieredRouteFilter(
-                router, remote, heuristic, statistics, breakers, flags, jsonMapper, meters, clock);
+                router,
+                remote,
+                local,
+                heuristic,
+                statistics,
+                breakers,
+                flags,
+                jsonMapper,
+                meters,
+                clock);
     }
 
     @Bean

@@ -10,11 +10,11 @@ import org.springframework.http.HttpMethod;
  * The writing-analysis operations that the tier router serves on the canonical prefix
  * (writing-analysis §3.2), with their tiers at the gateway and their synthetic probe (AR-7).
  *
- * <p>Tiers here are those the gateway can honestly provide. The local tier (the engine in process)
- * needs the durable outbox of writing-analysis §6.3 for the audit entries and events it writes, and
- * the gateway has no such outbox yet, so no operation lists it. Progress and audit writes are
- * queueable and never reach the router (§6.4); the progress read and the legacy routes have no
- * degraded answer at the gateway and stay on the normal proxy chain.
+ * <p>Tiers here are those the gateway can honestly provide. The local tier (the engine in process,
+ * its records kept in the durable outbox) serves only classification and purpose validation: the
+ * other operations need stored data or the subject's consent, which only the service can read.
+ * Progress and audit writes are queueable and never reach the router (§6.4); the progress read and
+ * the legacy routes have no degraded answer at the gateway and stay on the normal proxy chain.
  */
 public enum TieredOperation {
     PATTERNS(
@@ -35,12 +35,12 @@ public enum TieredOperation {
     SENSITIVITY(
             "/sensitivity",
             Operation.CLASSIFY_CONTENT_SENSITIVITY,
-            List.of(Tier.REMOTE, Tier.HEURISTIC),
+            List.of(Tier.REMOTE, Tier.LOCAL, Tier.HEURISTIC),
             "{\"content\":\"Probe text without personal data.\"}"),
     PURPOSE_VALIDATION(
             "/purpose-validation",
             Operation.VALIDATE_EDUCATIONAL_PURPOSE,
-            List.of(Tier.REMOTE, Tier.HEURISTIC),
+            List.of(Tier.REMOTE, Tier.LOCAL, Tier.HEURISTIC),
             null),
     AI_BOUNDARIES(
             "/ai-boundaries",

@@ -122,10 +122,11 @@ public class GatewayHeuristicTier {
     }
 
     /**
-     * AR-9 {@code strict-privacy}: text that the tier echoes is redacted. Detected elements lose
-     * their text (the type stays), and echoed prompt and context are scanned again.
+     * AR-9 {@code strict-privacy}: text that a degraded tier echoes is redacted. Detected elements
+     * lose their text (the type stays), and echoed prompt and context are scanned again. The local
+     * tier's answers go through this too.
      */
-    private void redactEchoedText(JsonNode output) {
+    public void redactEchoedText(JsonNode output) {
         JsonNode elements = output.get("sensitiveElements");
         if (elements != null && elements.isArray()) {
             for (JsonNode element : elements) {

@@ -66,10 +66,10 @@ class TierRouterTest {
     }
 
     @Test
-    void healthyRemoteComesFirstWithTheHeuristicAsFallback() {
+    void healthyRemoteComesFirstThenLocalThenHeuristic() {
         TierRouter.Plan plan = router.plan(TieredOperation.SENSITIVITY);
 
-        assertThat(plan.attempts()).containsExactly(Tier.REMOTE, Tier.HEURISTIC);
+        assertThat(plan.attempts()).containsExactly(Tier.REMOTE, Tier.LOCAL, Tier.HEURISTIC);
         assertThat(plan.notices()).isEmpty();
         assertThat(eligibleGauge("sensitivity", "remote")).isEqualTo(1.0);
     }
@@ -88,7 +88,7 @@ class TierRouterTest {
 
         TierRouter.Plan plan = router.plan(TieredOperation.PURPOSE_VALIDATION);
 
-        assertThat(plan.attempts()).containsExactly(Tier.HEURISTIC);
+        assertThat(plan.attempts()).containsExactly(Tier.LOCAL, Tier.HEURISTIC);
         assertThat(plan.notices()).containsExactly(TierRouter.REMOTE_SUCCESS_RATE_LOW);
         assertThat(eligibleGauge("purpose-validation", "remote")).isZero();
     }
@@ -125,11 +125,11 @@ class TierRouterTest {
         TierRouter.Plan probe = router.plan(TieredOperation.SENSITIVITY);
 
         assertThat(probe.probe()).isTrue();
-        assertThat(probe.attempts()).containsExactly(Tier.REMOTE, Tier.HEURISTIC);
+        assertThat(probe.attempts()).containsExactly(Tier.REMOTE, Tier.LOCAL, Tier.HEURISTIC);
 
         nextRandom = 0.5;
         assertThat(router.plan(TieredOperation.SENSITIVITY).attempts())
-                .containsExactly(Tier.HEURISTIC);
+                .containsExactly(Tier.LOCAL, Tier.HEURISTIC);
     }
 
     @Test
@@ -153,18 +153,20 @@ class TierRouterTest {
     }
 
     @Test
-    void allowFallbackOffLeavesNothingWhenRemoteIsOff() {
+    void allowFallbackOffLeavesNothingWhenRemoteAndLocalAreOff() {
         flags.set(
                 Map.of(
                         FeatureFlags.ALLOW_FALLBACK,
                         false,
                         FeatureFlags.remoteFlag(TieredOperation.SENSITIVITY),
+                        false,
+                        FeatureFlags.localFlag(TieredOperation.SENSITIVITY),
                         false));
 
         TierRouter.Plan plan = router.plan(TieredOperation.SENSITIVITY);
 
         assertThat(plan.attempts()).isEmpty();
-        assertThat(plan.notices()).containsExactly(TierRouter.REMOTE_FLAG_OFF);
+        assertThat(plan.notices()).containsExactly(TierRouter.REMOTE_FLAG_OFF, "LOCAL_FLAG_OFF");
         assertThat(router.remoteDemoted(TieredOperation.SENSITIVITY)).isFalse();
         assertThat(router.retryAfterSeconds(TieredOperation.SENSITIVITY)).isEqualTo(30);
     }
@@ -175,7 +177,25 @@ class TierRouterTest {
 
         assertThat(router.plan(TieredOperation.INSIGHTS).attempts()).containsExactly(Tier.REMOTE);
         assertThat(router.plan(TieredOperation.SENSITIVITY).attempts())
+                .containsExactly(Tier.REMOTE, Tier.LOCAL, Tier.HEURISTIC);
+    }
+
+    @Test
+    void failFastSkipsTheLocalTier() {
+        flags.set(Map.of(FeatureFlags.FAIL_FAST, true));
+
+        TierRouter.Plan plan = router.plan(TieredOperation.PURPOSE_VALIDATION);
+
+        assertThat(plan.attempts()).containsExactly(Tier.REMOTE, Tier.HEURISTIC);
+        assertThat(plan.notices()).containsExactly(TierRouter.FAIL_FAST);
+    }
+
+    @Test
+    void operationsThatNeedConsentHaveNoLocalTier() {
+        assertThat(router.plan(TieredOperation.PATTERNS).attempts())
                 .containsExactly(Tier.REMOTE, Tier.HEURISTIC);
+        assertThat(router.plan(TieredOperation.REFLECTIONS).attempts())
+                .containsExactly(Tier.REMOTE);
     }
 
     @Test

@@ -22,6 +22,14 @@ public final class Routes {
                 || path.equals("/error");
     }
 
+    /**
+     * Tells whether {@code path} is called by another platform service on its own behalf, with a
+     * service token and no user assertion: the paths under {@code /internal/}.
+     */
+    public static boolean isServiceOnly(String path) {
+        return path.startsWith("/internal/");
+    }
+
     /** Tells whether {@code path} is a legacy route, whose responses carry two extra fields. */
     public static boolean isLegacy(String path) {
         return path.equals(LEGACY_PREFIX) || path.startsWith(LEGACY_PREFIX + "/");

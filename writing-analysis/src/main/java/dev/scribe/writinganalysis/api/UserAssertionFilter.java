@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every request outside the open paths with the gateway's user assertion ({@code
- * X-User-Assertion}): the caller's id, role, institution and courses come from it and from nothing
- * else. A missing or invalid assertion gets 401 {@code UNAUTHENTICATED} with {@code
- * WWW-Authenticate: Bearer}, before the body is read; an assertion whose token version is below the
- * user's current version in the directory gets 401 {@code TOKEN_REVOKED}.
+ * Authenticates every request outside the open and service-only paths with the gateway's user
+ * assertion ({@code X-User-Assertion}): the caller's id, role, institution and courses come from it
+ * and from nothing else. A missing or invalid assertion gets 401 {@code UNAUTHENTICATED} with
+ * {@code WWW-Authenticate: Bearer}, before the body is read; an assertion whose token version is
+ * below the user's current version in the directory gets 401 {@code TOKEN_REVOKED}.
  *
  * <p>Successful signature checks are cached until the assertion expires, because the gateway reuses
  * one assertion per caller for up to 60 seconds. The token version check still runs on every
@@ -78,7 +78,8 @@ public class UserAssertionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return Routes.isOpen(Routes.pathOf(request));
+        String path = Routes.pathOf(request);
+        return Routes.isOpen(path) || Routes.isServiceOnly(path);
     }
 
     @Override
