@@ -115,6 +115,10 @@ final class QueueGateway implements AutoCloseable {
                         + "/oauth2/token");
         arguments.add(
                 "--platform.security.service-token.client-secret=queue-test-secret-0123456789");
+        // The test profiles are not the embedded one, so the local tier's outbox needs a key.
+        arguments.add(
+                "--platform.gateway.local-tier.outbox-key="
+                        + "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         arguments.addAll(extraArguments);
 
         context =
