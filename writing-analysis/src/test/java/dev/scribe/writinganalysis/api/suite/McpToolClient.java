@@ -164,8 +164,17 @@ public final class McpToolClient implements ToolClient {
      * start at the same time rather than one after another.
      */
     public void openSessions(List<UserClaims> callers) {
+        if (callers.isEmpty()) {
+            return;
+        }
+        // The first session opens alone: over stdio its child JVM then holds the shared H2 file,
+        // and the others reach it through H2's automatic server. Children that open the file at
+        // the same moment can fail with "Lock file recently modified".
+        UserClaims first = callers.get(0);
+        sessions.putIfAbsent(first, openSession(first));
+
         List<CompletableFuture<Void>> openings = new ArrayList<>();
-        for (UserClaims caller : callers) {
+        for (UserClaims caller : callers.subList(1, callers.size())) {
             openings.add(
                     CompletableFuture.runAsync(
                             () -> sessions.putIfAbsent(caller, openSession(caller))));
