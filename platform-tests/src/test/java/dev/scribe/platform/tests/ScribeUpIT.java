@@ -61,6 +61,7 @@ class ScribeUpIT {
                 Map.of(
                         "SCRIBE_RUN_DIR", runDir.toString(),
                         "SCRIBE_REGISTRY_PORT", Integer.toString(PlatformRunner.freePort()),
+                        "SCRIBE_IDENTITY_PORT", Integer.toString(PlatformRunner.freePort()),
                         "SCRIBE_GATEWAY_PORT", Integer.toString(PlatformRunner.freePort()),
                         "SCRIBE_GATEWAY_MANAGEMENT_PORT",
                                 Integer.toString(PlatformRunner.freePort()),
@@ -82,8 +83,9 @@ class ScribeUpIT {
         assertThat(first.exitStatus()).as("first up:\n%s", first.output()).isZero();
         assertThat(first.startedComponents())
                 .as("components started by the first up")
-                .hasSize(4)
-                .contains("registry", "gateway", "writing-analysis-" + firstInstancePort);
+                .hasSize(5)
+                .contains(
+                        "registry", "identity", "gateway", "writing-analysis-" + firstInstancePort);
         String extra =
                 first.startedComponents().stream()
                         .filter(id -> id.startsWith("writing-analysis-"))
@@ -95,6 +97,7 @@ class ScribeUpIT {
         assertThat(second.exitStatus()).as("second up:\n%s", second.output()).isZero();
         assertThat(second.startedComponents()).as("components started by the second up").isEmpty();
         assertThat(second.output()).contains("registry already running");
+        assertThat(second.output()).contains("identity already running");
         assertThat(second.output()).contains("gateway already running");
 
         killForcibly(extra);
