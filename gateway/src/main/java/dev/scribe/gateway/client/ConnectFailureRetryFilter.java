@@ -50,9 +50,12 @@ public class ConnectFailureRetryFilter implements GlobalFilter, Ordered {
 
     private final int maxRetries;
     private final Clock clock;
+    private final RefusedInstances refused;
 
-    public ConnectFailureRetryFilter(GatewayProperties properties, Clock clock) {
+    public ConnectFailureRetryFilter(
+            GatewayProperties properties, RefusedInstances refused, Clock clock) {
         this.maxRetries = properties.connectRetries();
+        this.refused = refused;
         this.clock = clock;
     }
 
@@ -85,6 +88,9 @@ public class ConnectFailureRetryFilter implements GlobalFilter, Ordered {
                         error -> isRetryable(exchange, error, retry, deadline),
                         error -> {
                             String failed = recordFailedInstance(exchange);
+                            if (!"unknown".equals(failed)) {
+                                refused.refused(failed);
+                            }
                             log.atInfo()
                                     .addKeyValue(
                                             "correlationId",

@@ -14,31 +14,44 @@ import reactor.core.publisher.Flux;
  * Leaves out the instances to which the connection already failed during the current request, so
  * that a retry goes to another instance. When every instance has failed, the list is empty and the
  * load balancer reports that no instance is available.
+ *
+ * <p>It also leaves out the instances that refused a connection of any request shortly before
+ * ({@link RefusedInstances}), unless that would leave no instance at all.
  */
 public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSupplier {
 
-    public UntriedInstanceListSupplier(ServiceInstanceListSupplier delegate) {
+    private final RefusedInstances refused;
+
+    public UntriedInstanceListSupplier(
+            ServiceInstanceListSupplier delegate, RefusedInstances refused) {
         super(delegate);
+        this.refused = refused;
     }
 
     @Override
     public Flux<List<ServiceInstance>> get() {
-        return getDelegate().get();
+        return getDelegate().get().map(this::withoutRecentlyRefused);
     }
 
     @Override
     public Flux<List<ServiceInstance>> get(Request request) {
         Collection<?> failed = failedInstances(request);
-        if (failed.isEmpty()) {
-            return getDelegate().get(request);
-        }
         return getDelegate()
                 .get(request)
                 .map(
                         instances ->
                                 instances.stream()
                                         .filter(instance -> !failed.contains(address(instance)))
-                                        .toList());
+                                        .toList())
+                .map(this::withoutRecentlyRefused);
+    }
+
+    private List<ServiceInstance> withoutRecentlyRefused(List<ServiceInstance> instances) {
+        List<ServiceInstance> reachable =
+                instances.stream()
+                        .filter(instance -> !refused.isRefused(address(instance)))
+                        .toList();
+        return reachable.isEmpty() ? instances : reachable;
     }
 
     /** Returns the key under which a failed instance is recorded: {@code host:port}. */

@@ -1,6 +1,7 @@
 package dev.scribe.gateway.config;
 
 import dev.scribe.gateway.client.McpSessionInstanceListSupplier;
+import dev.scribe.gateway.client.RefusedInstances;
 import dev.scribe.gateway.client.UntriedInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +25,10 @@ class PerServiceLoadBalancerConfiguration {
         return ServiceInstanceListSupplier.builder()
                 .withDiscoveryClient()
                 .withCaching()
-                .with((ignored, delegate) -> new UntriedInstanceListSupplier(delegate))
+                .with(
+                        (ignored, delegate) ->
+                                new UntriedInstanceListSupplier(
+                                        delegate, context.getBean(RefusedInstances.class)))
                 .with((ignored, delegate) -> new McpSessionInstanceListSupplier(delegate))
                 .build(context);
     }

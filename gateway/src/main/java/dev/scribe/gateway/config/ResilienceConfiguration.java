@@ -1,6 +1,7 @@
 package dev.scribe.gateway.config;
 
 import dev.scribe.gateway.api.TieredRouteFilter;
+import dev.scribe.gateway.client.RefusedInstances;
 import dev.scribe.gateway.client.RemoteOperationClient;
 import dev.scribe.gateway.client.ServiceCircuitFilter;
 import dev.scribe.gateway.service.AdminAudit;
@@ -83,8 +84,10 @@ public class ResilienceConfiguration {
             TierStatistics statistics,
             AdaptiveProperties properties,
             JsonMapper jsonMapper,
-            Clock clock) {
-        return new RemoteTier(client, breakers, statistics, properties, jsonMapper, clock, RANDOM);
+            Clock clock,
+            RefusedInstances refused) {
+        return new RemoteTier(
+                client, breakers, statistics, properties, jsonMapper, clock, RANDOM, refused);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.scribe.gateway.service;
 
+import dev.scribe.gateway.client.RefusedInstances;
 import dev.scribe.gateway.client.RemoteOperationClient;
 import dev.scribe.gateway.client.RemoteOperationClient.RemoteResponse;
 import dev.scribe.gateway.config.AdaptiveProperties;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +47,8 @@ public class RemoteTier {
     private final Clock clock;
     private final DoubleSupplier random;
 
+    private final RefusedInstances refused;
+
     public RemoteTier(
             RemoteOperationClient client,
             CircuitBreakers breakers,
@@ -52,7 +56,9 @@ public class RemoteTier {
             AdaptiveProperties properties,
             JsonMapper jsonMapper,
             Clock clock,
-            DoubleSupplier random) {
+            DoubleSupplier random,
+            RefusedInstances refused) {
+        this.refused = refused;
         this.client = client;
         this.breakers = breakers;
         this.statistics = statistics;
@@ -132,7 +138,20 @@ public class RemoteTier {
                 .flatMap(
                         classified -> {
                             Duration took = Duration.ofNanos(System.nanoTime() - started);
-                            if (classified.kind() == Kind.FAILURE) {
+                            Outcome outcome =
+                                    new Outcome(
+                                            classified.kind(),
+                                            classified.response(),
+                                            classified.reason(),
+                                            number);
+                            boolean retrying =
+                                    classified.kind() == Kind.FAILURE
+                                            && mayRetry(request, outcome, deadline, number);
+                            if (retrying && CONNECT_FAILED.equals(classified.reason())) {
+                                // One dead instance is not a failing operation: the retry goes
+                                // to another instance, and only its outcome counts.
+                                circuit.onIgnored();
+                            } else if (classified.kind() == Kind.FAILURE) {
                                 circuit.onFailure(
                                         took,
                                         new RemoteFailure(classified.reason()),
@@ -140,14 +159,7 @@ public class RemoteTier {
                             } else {
                                 circuit.onSuccess(took);
                             }
-                            Outcome outcome =
-                                    new Outcome(
-                                            classified.kind(),
-                                            classified.response(),
-                                            classified.reason(),
-                                            number);
-                            if (classified.kind() != Kind.FAILURE
-                                    || !mayRetry(request, outcome, deadline, number)) {
+                            if (!retrying) {
                                 return Mono.just(outcome);
                             }
                             Duration backoff = backoff(number);
@@ -235,13 +247,18 @@ public class RemoteTier {
         }
     }
 
-    private static Classified failure(Throwable error) {
+    private Classified failure(Throwable error) {
         if (error instanceof TimeoutException) {
             return new Classified(Kind.FAILURE, null, "TIMEOUT");
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             // Netty's connect timeout and refused connection both extend ConnectException.
             if (cause instanceof ConnectException) {
+                // The load balancer leaves the instance out of the next choices.
+                if (error instanceof WebClientRequestException request
+                        && request.getUri().getHost() != null) {
+                    refused.refused(request.getUri().getHost() + ":" + request.getUri().getPort());
+                }
                 return new Classified(Kind.FAILURE, null, CONNECT_FAILED);
             }
         }

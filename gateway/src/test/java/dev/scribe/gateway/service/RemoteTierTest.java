@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.scribe.gateway.client.RefusedInstances;
 import dev.scribe.gateway.client.RemoteOperationClient;
 import dev.scribe.gateway.config.AdaptiveProperties;
 import dev.scribe.gateway.config.ResilienceProperties;
@@ -65,6 +66,7 @@ class RemoteTierTest {
     private int targetPort = UPSTREAM.port();
     private CircuitBreakers breakers;
     private RemoteTier remote;
+    private RefusedInstances refused;
 
     @AfterAll
     static void stopUpstream() {
@@ -99,6 +101,7 @@ class RemoteTierTest {
                         2,
                         20,
                         "test-only-pseudonym-key");
+        refused = new RefusedInstances(clock);
         RemoteOperationClient client =
                 new RemoteOperationClient(WebClient.builder(), new FixedTarget(), 500);
         remote =
@@ -109,7 +112,8 @@ class RemoteTierTest {
                         properties,
                         JsonMapper.builder().build(),
                         clock,
-                        () -> 0.0);
+                        () -> 0.0,
+                        refused);
     }
 
     /** Stands in for the load balancer: sends every call to the test's target port. */
@@ -309,15 +313,19 @@ class RemoteTierTest {
     }
 
     @Test
-    void refusedConnectionIsAFailureRetriedTwice() {
-        targetPort = closedPort();
+    void refusedConnectionIsRetriedTwiceAndCountsOnceOnTheCircuit() {
+        int port = closedPort();
+        targetPort = port;
 
         Outcome outcome = call();
 
         assertThat(outcome.kind()).isEqualTo(Kind.FAILURE);
         assertThat(outcome.reason()).isEqualTo("CONNECT_FAILED");
         assertThat(outcome.attempts()).isEqualTo(3);
-        assertThat(circuit().totalFailures()).isEqualTo(3);
+        // Retried refusals may reach another instance, so only the last attempt counts.
+        assertThat(circuit().totalFailures()).isEqualTo(1);
+        // The refusing instance is left out of the next load-balancing choices.
+        assertThat(refused.isRefused("127.0.0.1:" + port)).isTrue();
     }
 
     @Test
