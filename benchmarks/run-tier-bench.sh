@@ -51,9 +51,9 @@ verdict = "met" if worst < budget_ns else "NOT met"
 with open(page, "w", encoding="utf-8") as out:
     out.write(f"""# Tier router decision
 
-The tier router of the gateway decides, for every request on a tiered route, which tier answers
-(platform AR-4, AR-5): it reads the flags, the operation circuit's state and the cached window
-verdicts, and builds the ordered plan of tiers with the notices of the skipped ones. The
+For every request on a tiered route, the gateway's tier router decides which tier handles it
+(platform AR-4, AR-5). It reads the flags, the operation circuit's state and the cached window
+verdicts, then builds the ordered plan of tiers with the notices of the skipped ones. The
 decision must add under 0.1 ms (100,000 ns) to a request.
 
 Measured {when} on {cores} cores ({cpu_model}), {java}; load average before the run: {load}.

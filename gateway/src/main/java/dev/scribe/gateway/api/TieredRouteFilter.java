@@ -55,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The tier router at the edge (platform section 6) for the tiered operations of routes marked
  * {@code tiered: true}. It runs after authentication, the body limit and header sanitising, so the
  * remote call carries the same user assertion, correlation id and cleaned headers as the proxy
- * chain; every other request continues down that chain.
+ * chain. Every other request continues down that chain.
  *
  * <p>Per request: plan from cached state (AR-5), try the planned tiers with at most two fallbacks
  * inside the route deadline (AR-6), answer with the tier and notices that actually applied (AR-11),

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * leaves out for a short time. A killed instance stays registered until its lease expires (up to 15
  * s, plus the 5 s registry fetch and the 5 s instance cache), and without this every request would
  * keep trying it in turn until then. One failed connection is enough, because a connection that
- * cannot be opened says the process or its port is gone.
+ * cannot be opened shows that the process or its port is gone.
  *
  * <p>The load balancer falls back to the full list when every instance is left out, so a platform
  * whose instances all failed at once still tries them.

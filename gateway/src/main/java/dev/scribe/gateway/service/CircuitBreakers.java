@@ -119,7 +119,7 @@ public class CircuitBreakers {
      *     service:part}
      */
     public Circuit circuit(String name) {
-        // The router asks on every request; only a new name pays for the check.
+        // The router calls this on every request, so only a new name pays for the check.
         Circuit existing = circuits.get(name);
         if (existing != null) {
             return existing;

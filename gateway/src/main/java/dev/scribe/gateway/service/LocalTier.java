@@ -93,7 +93,7 @@ public class LocalTier {
             byte[] body) {
         if (!OPERATIONS.contains(operation)) {
             throw new LocalTierUnavailableException(
-                    "The local tier does not answer " + operation.key());
+                    "The local tier does not handle operation " + operation.key());
         }
         CallContext context =
                 new CallContext(

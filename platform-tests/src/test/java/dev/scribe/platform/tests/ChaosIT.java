@@ -115,7 +115,7 @@ class ChaosIT {
                         "registry",
                         registryPort,
                         launch.registryArguments(registryPort));
-        awaitReady(registry, registryPort);
+        PlatformLaunch.awaitReady(http, registry, registryPort);
         PlatformProcess identity =
                 runner.start(
                         "identity",
@@ -137,15 +137,15 @@ class ChaosIT {
                         gatewayPort,
                         launch.gatewayArguments(gatewayPort, gatewayManagementPort));
 
-        awaitReady(identity, identityPort);
+        PlatformLaunch.awaitReady(http, identity, identityPort);
         for (String student : STUDENTS) {
             studentTokens.put(student, launch.tokenFor(http, student));
         }
         adminToken = launch.tokenFor(http, "admin-demo");
         for (PlatformProcess instance : instances.values()) {
-            awaitReady(instance, instance.port());
+            PlatformLaunch.awaitReady(http, instance, instance.port());
         }
-        awaitReady(gateway, gatewayManagementPort);
+        PlatformLaunch.awaitReady(http, gateway, gatewayManagementPort);
         await("gateway routing to writing-analysis")
                 .atMost(START_TIMEOUT)
                 .pollInterval(POLL_INTERVAL)
@@ -183,7 +183,7 @@ class ChaosIT {
             System.out.println("ChaosIT: SIGKILL of port " + first + " at " + Instant.now());
             pause(Duration.ofSeconds(3));
             instances.put(first, startInstance(first, 2));
-            awaitReady(instances.get(first), first);
+            PlatformLaunch.awaitReady(http, instances.get(first), first);
 
             // Phase 2: stop the other instance gracefully.
             assertThat(runner.stopGracefully(instances.get(second)))
@@ -198,14 +198,14 @@ class ChaosIT {
             System.out.println("ChaosIT: all instances down at " + Instant.now());
             pause(ALL_DOWN);
             instances.put(first, startInstance(first, 3));
-            awaitReady(instances.get(first), first);
+            PlatformLaunch.awaitReady(http, instances.get(first), first);
             Instant back = Instant.now();
             // The backlog is watched from the moment the first instance is back, while the
             // second one starts and the load goes on.
             CompletableFuture<Duration> backlogCleared =
                     CompletableFuture.supplyAsync(() -> awaitQueueDrained(back));
             instances.put(second, startInstance(second, 3));
-            awaitReady(instances.get(second), second);
+            PlatformLaunch.awaitReady(http, instances.get(second), second);
 
             Duration readRecovery = awaitReadRecovery(back);
             pause(Duration.ofSeconds(3));
@@ -440,18 +440,6 @@ class ChaosIT {
     /** Lets the load run for a fixed time: the chaos schedule, not a wait for a condition. */
     private static void pause(Duration duration) throws InterruptedException {
         Thread.sleep(duration.toMillis());
-    }
-
-    private static void awaitReady(PlatformProcess process, int healthPort) {
-        URI readiness = URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness");
-        await(process.id() + " readiness")
-                .atMost(START_TIMEOUT)
-                .pollInterval(POLL_INTERVAL)
-                .until(
-                        () -> {
-                            process.assertAlive();
-                            return http.statusOf(readiness) == 200;
-                        });
     }
 
     private static URI gatewayUri(String path) {

@@ -89,7 +89,7 @@ class McpThroughGatewayIT {
                         "registry",
                         registryPort,
                         launch.registryArguments(registryPort));
-        awaitReady(registry, registryPort);
+        PlatformLaunch.awaitReady(http, registry, registryPort);
 
         PlatformProcess identity =
                 runner.start(
@@ -119,12 +119,12 @@ class McpThroughGatewayIT {
                                 "--platform.gateway.mcp.public-base-url=http://127.0.0.1:"
                                         + gatewayPort));
 
-        awaitReady(identity, identityPort);
+        PlatformLaunch.awaitReady(http, identity, identityPort);
         studentToken = launch.tokenFor(http, "student-demo");
         for (PlatformProcess instance : instances) {
-            awaitReady(instance, instance.port());
+            PlatformLaunch.awaitReady(http, instance, instance.port());
         }
-        awaitReady(gateway, managementPort);
+        PlatformLaunch.awaitReady(http, gateway, managementPort);
         awaitGatewayUsesBothInstances();
     }
 
@@ -293,18 +293,6 @@ class McpThroughGatewayIT {
 
     private static URI gatewayUri(String path) {
         return URI.create("http://127.0.0.1:" + gateway.port() + path);
-    }
-
-    private static void awaitReady(PlatformProcess process, int healthPort) {
-        URI readiness = URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness");
-        await(process.id() + " readiness")
-                .atMost(START_TIMEOUT)
-                .pollInterval(POLL_INTERVAL)
-                .until(
-                        () -> {
-                            process.assertAlive();
-                            return http.statusOf(readiness) == 200;
-                        });
     }
 
     /**

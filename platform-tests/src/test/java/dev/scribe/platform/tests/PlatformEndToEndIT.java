@@ -91,7 +91,7 @@ class PlatformEndToEndIT {
                         List.of(
                                 "--server.port=" + registryPort,
                                 "--eureka.client.service-url.defaultZone=" + registryUrl));
-        awaitReady(registry, registryPort);
+        PlatformLaunch.awaitReady(http, registry, registryPort);
 
         int identityPort = PlatformRunner.freePort();
         identityUrl = "http://127.0.0.1:" + identityPort;
@@ -123,12 +123,12 @@ class PlatformEndToEndIT {
                         gatewayPort,
                         launch.gatewayArguments(gatewayPort, gatewayManagementPort));
 
-        awaitReady(identity, identityPort);
+        PlatformLaunch.awaitReady(http, identity, identityPort);
         studentToken = tokenFor("student-demo");
         for (PlatformProcess instance : instances) {
-            awaitReady(instance, instance.port());
+            PlatformLaunch.awaitReady(http, instance, instance.port());
         }
-        awaitReady(gateway, gatewayManagementPort);
+        PlatformLaunch.awaitReady(http, gateway, gatewayManagementPort);
         awaitRegistered();
         awaitGatewayUsesBothInstances();
     }
@@ -153,18 +153,6 @@ class PlatformEndToEndIT {
     private static String userToken(ECKey key, String issuer, String audience, Duration lifetime) {
         return new TokenIssuer(key, issuer, audience, lifetime, Map.of(), Clock.systemUTC())
                 .issue(DemoUsers.byId("student-demo"));
-    }
-
-    private static void awaitReady(PlatformProcess process, int healthPort) {
-        URI readiness = URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness");
-        await(process.id() + " readiness")
-                .atMost(START_TIMEOUT)
-                .pollInterval(POLL_INTERVAL)
-                .until(
-                        () -> {
-                            process.assertAlive();
-                            return http.statusOf(readiness) == 200;
-                        });
     }
 
     /** Waits until the registry lists both instances as UP. */

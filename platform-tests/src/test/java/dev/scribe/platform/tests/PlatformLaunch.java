@@ -1,6 +1,7 @@
 package dev.scribe.platform.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.scribe.cli.token.DevKeys;
 import dev.scribe.platform.tests.HttpCalls.Reply;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class PlatformLaunch {
 
     static final String JWKS_PATH = "/.well-known/jwks.json";
+
+    /** Start-up time allowed to one process on a loaded 2-core machine. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final Duration READY_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final PlatformRunner runner;
     private final String registryUrl;
@@ -113,5 +120,18 @@ final class PlatformLaunch {
 
     private static String readFirstLine(Path file) throws IOException {
         return Files.readString(file).lines().findFirst().orElse("").strip();
+    }
+
+    /** Waits until {@code process} reports ready on {@code healthPort}, failing if it exits. */
+    static void awaitReady(HttpCalls http, PlatformProcess process, int healthPort) {
+        URI readiness = URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness");
+        await(process.id() + " readiness")
+                .atMost(START_TIMEOUT)
+                .pollInterval(READY_POLL_INTERVAL)
+                .until(
+                        () -> {
+                            process.assertAlive();
+                            return http.statusOf(readiness) == 200;
+                        });
     }
 }
