@@ -17,11 +17,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Fetches service tokens from identity with the OAuth 2.0 {@code client_credentials} grant and
- * caches them per audience and scope. A cached token is used until 80 % of its lifetime has passed,
- * then the next call fetches a new one.
+ * caches them per audience and scope. A cached token is used until 80 % of its lifetime has passed;
+ * then one caller renews it while the others keep using it, up to 95 % of its lifetime.
+ *
+ * <p>At most one request per audience and scope is in flight. Without that, every request that
+ * arrived after the renewal point sent its own token request; identity checks each client secret
+ * with a deliberately slow hash, so under load it saturated, the token requests timed out, and
+ * every request of the platform failed with them. After a failed token request, callers without a
+ * usable token fail at once for {@link #RETRY_PAUSE} instead of queueing more requests.
  *
  * <p>The token and the client secret never appear in messages or {@link #toString()}.
  */
@@ -30,8 +37,17 @@ public final class ServiceTokenClient {
     /** Share of a token's lifetime after which it is renewed. */
     static final double RENEW_AT = 0.8;
 
-    /** The token for one audience and scope, and the instant from which it is renewed. */
-    private record CachedToken(String value, Instant renewAt) {}
+    /** Share of a token's lifetime up to which it is still sent while a renewal is pending. */
+    static final double USABLE_UNTIL = 0.95;
+
+    /** How long a failed token request makes callers without a usable token fail fast. */
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    /** The token for one audience and scope, when to renew it and until when to send it. */
+    private record CachedToken(String value, Instant renewAt, Instant usableUntil) {}
+
+    /** The last failed token request of one audience and scope. */
+    private record Failure(Instant at, ServiceTokenException error) {}
 
     private final URI tokenUri;
     private final String clientId;
@@ -40,6 +56,8 @@ public final class ServiceTokenClient {
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> fetchLocks = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     /**
      * @param tokenUri identity's token endpoint, such as {@code http://127.0.0.1:8090/oauth2/token}
@@ -79,19 +97,81 @@ public final class ServiceTokenClient {
      * @throws ServiceTokenException when identity cannot be reached or rejects the request
      */
     public String token(String audience, String scope) throws ServiceTokenException {
-        Optional<String> cached = cachedToken(audience, scope);
-        if (cached.isPresent()) {
-            return cached.get();
+        String key = key(audience, scope);
+        CachedToken cached = cache.get(key);
+        if (cached != null && clock.instant().isBefore(cached.renewAt())) {
+            return cached.value();
         }
 
-        Instant requestedAt = clock.instant();
-        Map<String, Object> response = requestToken(audience, scope);
+        ReentrantLock lock = fetchLocks.computeIfAbsent(key, k -> new ReentrantLock());
+        if (usable(cached)) {
+            // Another caller is renewing, or a renewal just failed; the current token is still
+            // valid meanwhile.
+            if (recentlyFailed(key) || !lock.tryLock()) {
+                return cached.value();
+            }
+            try {
+                return renew(audience, scope, key).value();
+            } catch (ServiceTokenException e) {
+                return cached.value();
+            } finally {
+                lock.unlock();
+            }
+        }
 
-        String value = stringField(response, "access_token");
-        long expiresIn = longField(response, "expires_in");
-        Instant renewAt = requestedAt.plusMillis((long) (expiresIn * 1000 * RENEW_AT));
-        cache.put(key(audience, scope), new CachedToken(value, renewAt));
-        return value;
+        lock.lock();
+        try {
+            // The caller that held the lock may have fetched a token or just failed.
+            CachedToken current = cache.get(key);
+            if (usable(current)) {
+                return current.value();
+            }
+            Failure failure = failures.get(key);
+            if (recentlyFailed(key)) {
+                throw new ServiceTokenException(
+                        "The last token request of client "
+                                + clientId
+                                + " for audience "
+                                + audience
+                                + " failed moments ago: "
+                                + failure.error().getMessage(),
+                        failure.error());
+            }
+            return renew(audience, scope, key).value();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean recentlyFailed(String key) {
+        Failure failure = failures.get(key);
+        return failure != null && clock.instant().isBefore(failure.at().plus(RETRY_PAUSE));
+    }
+
+    private boolean usable(CachedToken token) {
+        return token != null && clock.instant().isBefore(token.usableUntil());
+    }
+
+    /** Fetches a token and caches it; the caller holds the key's lock. */
+    private CachedToken renew(String audience, String scope, String key)
+            throws ServiceTokenException {
+        Instant requestedAt = clock.instant();
+        try {
+            Map<String, Object> response = requestToken(audience, scope);
+            String value = stringField(response, "access_token");
+            long lifetimeMs = longField(response, "expires_in") * 1000;
+            CachedToken token =
+                    new CachedToken(
+                            value,
+                            requestedAt.plusMillis((long) (lifetimeMs * RENEW_AT)),
+                            requestedAt.plusMillis((long) (lifetimeMs * USABLE_UNTIL)));
+            cache.put(key, token);
+            failures.remove(key);
+            return token;
+        } catch (ServiceTokenException e) {
+            failures.put(key, new Failure(clock.instant(), e));
+            throw e;
+        }
     }
 
     private Map<String, Object> requestToken(String audience, String scope)
