@@ -417,6 +417,43 @@ class TieredRoutingTest extends GatewayTestSupport {
     }
 
     @Test
+    void patternsDemotedByTheWindowAreStillAnsweredByTheRemoteTier() {
+        String path = TieredOperation.PATTERNS.path();
+        stub(path, aResponse().withStatus(500));
+        for (int i = 0; i < 10; i++) {
+            send(path, STUDENT, "{\"content\":\"My essay.\"}").expectStatus().isEqualTo(503);
+            breakers.circuit("writing-analysis:patterns").reset();
+        }
+        router.refresh();
+        UPSTREAM.resetAll();
+        stub(
+                path,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(REMOTE_BODY));
+
+        // The heuristic tier has no consent decision, so the demoted remote tier answers.
+        send(path, STUDENT, "{\"content\":\"My essay.\"}")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Service-Tier", "remote");
+        assertThat(calls(path)).isEqualTo(1);
+
+        // When it fails again, the caller gets the heuristic tier's refusal, not NO_TIER_AVAILABLE.
+        stub(path, aResponse().withStatus(500));
+        JsonNode refused =
+                bodyOf(
+                        send(path, STUDENT, "{\"content\":\"My essay.\"}")
+                                .expectStatus()
+                                .isEqualTo(503)
+                                .expectHeader()
+                                .exists(HttpHeaders.RETRY_AFTER));
+        assertThat(refused.at("/error/code").stringValue()).isEqualTo("CONSENT_UNAVAILABLE");
+    }
+
+    @Test
     void nonTieredPathsStayOnTheProxyChain() {
         stub("/api/writing-analysis/progress", aResponse().withStatus(500));
 

@@ -184,6 +184,12 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
         final Instant deadline;
         final boolean retryRoute;
 
+        /**
+         * The refusal of a degraded tier that could not make a needed check, returned when no later
+         * tier answers either.
+         */
+        PlatformErrorException undecided;
+
         Attempts(
                 TieredOperation operation,
                 TierRouter.Plan plan,
@@ -201,11 +207,11 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> tryTier(ServerWebExchange exchange, Attempts attempts, int index) {
         if (index >= attempts.tiers.size()) {
-            return Mono.error(noTierAvailable(attempts.operation));
+            return Mono.error(noAnswer(attempts));
         }
         Duration remaining = Duration.between(clock.instant(), attempts.deadline);
         if (remaining.isNegative() || remaining.isZero()) {
-            return Mono.error(noTierAvailable(attempts.operation));
+            return Mono.error(noAnswer(attempts));
         }
         Tier tier = attempts.tiers.get(index);
         boolean laterTier = index + 1 < attempts.tiers.size();
@@ -331,6 +337,12 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
                                         .setCause(refusal.getCause())
                                         .log("Local tier cannot write the durable outbox");
                             }
+                            if (!failed
+                                    && isUndecided(refusal)
+                                    && index + 1 < attempts.tiers.size()) {
+                                attempts.undecided = refusal;
+                                return stepDown(exchange, attempts, index);
+                            }
                             return Mono.error(withRetryAfter(refusal, operation));
                         })
                 .onErrorResume(
@@ -385,8 +397,13 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
                             attempts.body,
                             flags.isOn(FeatureFlags.STRICT_PRIVACY));
         } catch (PlatformErrorException refusal) {
-            // A refusal is an answer about the request, not a failure of the tier.
+            // A refusal is an answer about the request, not a failure of the tier, unless the
+            // tier could not make a check it needs; then a later tier may still answer.
             count(operation, Tier.HEURISTIC, "rejected");
+            if (isUndecided(refusal) && index + 1 < attempts.tiers.size()) {
+                attempts.undecided = refusal;
+                return stepDown(exchange, attempts, index);
+            }
             return Mono.error(withRetryAfter(refusal, operation));
         } catch (RuntimeException e) {
             statistics.record(
@@ -477,6 +494,22 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
         headers.set(DEGRADED_HEADER, "true");
         headers.setContentLength(json.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
+    }
+
+    /**
+     * Whether a degraded tier refused because it could not make a check (a consent decision, a
+     * directory lookup), which says nothing about the request itself.
+     */
+    private static boolean isUndecided(PlatformErrorException refusal) {
+        return refusal.code() == ErrorCode.CONSENT_UNAVAILABLE
+                || refusal.code() == ErrorCode.NO_TIER_AVAILABLE;
+    }
+
+    /** The error when no tier answered: a degraded tier's undecided refusal, else AR-12. */
+    private PlatformErrorException noAnswer(Attempts attempts) {
+        return attempts.undecided != null
+                ? withRetryAfter(attempts.undecided, attempts.operation)
+                : noTierAvailable(attempts.operation);
     }
 
     private PlatformErrorException noTierAvailable(TieredOperation operation) {

@@ -19,6 +19,13 @@ import java.util.function.DoubleSupplier;
  * The tier decision of platform AR-4 to AR-6 and AR-12. It reads only cached state: flags (an
  * immutable snapshot), breaker states (in memory) and the window health that {@link #refresh()}
  * computes in the background (AR-8). It never opens a connection to decide.
+ *
+ * <p>A remote tier demoted only by its window (success rate or p95, not its circuit or flag) stays
+ * in the plan as the last attempt. Without that, an operation whose lower tiers cannot answer the
+ * request (reflection scoring has none; patterns needs a consent decision the gateway may not have)
+ * would be refused without a call, no call would refill the window, and the demotion would last
+ * until the window's entries aged out, five minutes later (AR-7 asks for no sticky demotion). The
+ * circuit still protects a remote tier that keeps failing: once it opens, the tier is left out.
  */
 public class TierRouter {
 
@@ -90,6 +97,7 @@ public class TierRouter {
         List<Tier> eligible = new ArrayList<>(3);
         List<String> notices = new ArrayList<>(2);
         boolean probe = false;
+        boolean lastResortRemote = false;
 
         for (Tier tier : operation.tiers()) {
             if (tier == Tier.HEURISTIC) {
@@ -113,11 +121,19 @@ public class TierRouter {
                 probe = true;
                 continue;
             }
+            lastResortRemote = tier == Tier.REMOTE && demotedByWindow;
             notices.add(skip);
         }
 
         int limit = 1 + properties.maxFallbackAttempts();
-        List<Tier> attempts = eligible.size() > limit ? eligible.subList(0, limit) : eligible;
+        List<Tier> attempts =
+                new ArrayList<>(eligible.size() > limit ? eligible.subList(0, limit) : eligible);
+        if (lastResortRemote) {
+            if (attempts.size() == limit) {
+                attempts.remove(limit - 1);
+            }
+            attempts.add(Tier.REMOTE);
+        }
         return new Plan(attempts, notices, probe);
     }
 

@@ -88,7 +88,7 @@ class TierRouterTest {
 
         TierRouter.Plan plan = router.plan(TieredOperation.PURPOSE_VALIDATION);
 
-        assertThat(plan.attempts()).containsExactly(Tier.LOCAL, Tier.HEURISTIC);
+        assertThat(plan.attempts()).containsExactly(Tier.LOCAL, Tier.HEURISTIC, Tier.REMOTE);
         assertThat(plan.notices()).containsExactly(TierRouter.REMOTE_SUCCESS_RATE_LOW);
         assertThat(eligibleGauge("purpose-validation", "remote")).isZero();
     }
@@ -129,7 +129,26 @@ class TierRouterTest {
 
         nextRandom = 0.5;
         assertThat(router.plan(TieredOperation.SENSITIVITY).attempts())
-                .containsExactly(Tier.LOCAL, Tier.HEURISTIC);
+                .containsExactly(Tier.LOCAL, Tier.HEURISTIC, Tier.REMOTE);
+    }
+
+    @Test
+    void remoteDemotedByItsWindowStaysTheLastResort() {
+        record(TieredOperation.REFLECTIONS, 10, 0, 10);
+
+        TierRouter.Plan plan = router.plan(TieredOperation.REFLECTIONS);
+
+        assertThat(plan.attempts()).containsExactly(Tier.REMOTE);
+        assertThat(plan.notices()).containsExactly(TierRouter.REMOTE_SUCCESS_RATE_LOW);
+        assertThat(plan.probe()).isFalse();
+    }
+
+    @Test
+    void remoteWithAnOpenCircuitIsNoLastResort() {
+        record(TieredOperation.REFLECTIONS, 10, 0, 10);
+        breakers.circuit("writing-analysis:reflections-evaluate").forceOpen();
+
+        assertThat(router.plan(TieredOperation.REFLECTIONS).attempts()).isEmpty();
     }
 
     @Test
