@@ -9,10 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Instances whose connection failed recently, which every load-balancing choice of this gateway
- * leaves out for a short time. A killed instance stays registered until its lease expires (up to 15
- * s, plus the 5 s registry fetch and the 5 s instance cache), and without this every request would
- * keep trying it in turn until then. One failed connection is enough, because a connection that
- * cannot be opened shows that the process or its port is gone.
+ * leaves out until the registry stops listing them, at most {@link #QUARANTINE}. A killed instance
+ * stays registered until its lease expires and the registry evicts it (15 s plus up to 5 s), and
+ * the gateway sees that only after its next registry fetch (5 s) and instance cache (5 s); without
+ * this every request would keep trying it in turn until then. One failed connection is enough,
+ * because a connection that cannot be opened shows that the process or its port is gone. Once the
+ * registry no longer lists the instance, {@link UntriedInstanceListSupplier} calls {@link #forget},
+ * so that the instance is used as soon as it registers again.
  *
  * <p>The load balancer falls back to the full list when every instance is left out, so a platform
  * whose instances all failed at once still tries them.
@@ -20,8 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefusedInstances {
 
-    /** Long enough for the registry to drop a dead instance; short enough for a quick restart. */
-    static final Duration QUARANTINE = Duration.ofSeconds(15);
+    /**
+     * Covers the time until every gateway has seen the registry drop a dead instance (lease 15 s,
+     * eviction run 5 s, fetch 5 s, cache 5 s); an instance restarted at the same address sooner is
+     * used again after it.
+     */
+    static final Duration QUARANTINE = Duration.ofSeconds(30);
 
     private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -33,6 +40,11 @@ public class RefusedInstances {
     /** Records that a connection to {@code address} ({@code host:port}) could not be opened. */
     public void refused(String address) {
         refusedUntil.put(address, clock.instant().plus(QUARANTINE));
+    }
+
+    /** Ends the quarantine of {@code address}, because the registry no longer lists it. */
+    public void forget(String address) {
+        refusedUntil.remove(address);
     }
 
     /** Checks whether {@code address} failed to connect within the quarantine time. */

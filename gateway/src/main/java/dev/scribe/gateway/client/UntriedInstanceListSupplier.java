@@ -2,7 +2,10 @@ package dev.scribe.gateway.client;
 
 import dev.scribe.gateway.domain.ExchangeAttributes;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Request;
 import org.springframework.cloud.client.loadbalancer.RequestDataContext;
@@ -16,11 +19,15 @@ import reactor.core.publisher.Flux;
  * load balancer reports that no instance is available.
  *
  * <p>It also leaves out the instances that refused a connection of any request shortly before
- * ({@link RefusedInstances}), unless that would leave no instance at all.
+ * ({@link RefusedInstances}), unless that would leave no instance at all, and ends their quarantine
+ * once the registry stops listing them.
  */
 public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSupplier {
 
     private final RefusedInstances refused;
+
+    /** Addresses this service's list held before, to notice the ones the registry dropped. */
+    private final Set<String> listed = ConcurrentHashMap.newKeySet();
 
     public UntriedInstanceListSupplier(
             ServiceInstanceListSupplier delegate, RefusedInstances refused) {
@@ -30,7 +37,7 @@ public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSu
 
     @Override
     public Flux<List<ServiceInstance>> get() {
-        return getDelegate().get().map(this::withoutRecentlyRefused);
+        return getDelegate().get().doOnNext(this::forgetDropped).map(this::withoutRecentlyRefused);
     }
 
     @Override
@@ -38,6 +45,7 @@ public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSu
         Collection<?> failed = failedInstances(request);
         return getDelegate()
                 .get(request)
+                .doOnNext(this::forgetDropped)
                 .map(
                         instances ->
                                 instances.stream()
@@ -52,6 +60,21 @@ public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSu
                         .filter(instance -> !refused.isRefused(address(instance)))
                         .toList();
         return reachable.isEmpty() ? instances : reachable;
+    }
+
+    /** Ends the quarantine of instances the registry no longer lists. */
+    private void forgetDropped(List<ServiceInstance> instances) {
+        Set<String> current = new HashSet<>();
+        for (ServiceInstance instance : instances) {
+            current.add(address(instance));
+        }
+        for (String address : listed) {
+            if (!current.contains(address)) {
+                refused.forget(address);
+                listed.remove(address);
+            }
+        }
+        listed.addAll(current);
     }
 
     /** Returns the key under which a failed instance is recorded: {@code host:port}. */

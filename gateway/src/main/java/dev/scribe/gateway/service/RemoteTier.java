@@ -5,6 +5,7 @@ import dev.scribe.gateway.client.RemoteOperationClient;
 import dev.scribe.gateway.client.RemoteOperationClient.RemoteResponse;
 import dev.scribe.gateway.config.AdaptiveProperties;
 import dev.scribe.gateway.domain.TieredOperation;
+import dev.scribe.platform.web.CorrelationIds;
 import dev.scribe.platform.web.Tier;
 import java.net.ConnectException;
 import java.time.Clock;
@@ -134,7 +135,7 @@ public class RemoteTier {
                 // CB-7: a caller that went away is ignored, neither success nor failure.
                 .doOnCancel(circuit::onIgnored)
                 .map(response -> classify(response, circuit.settings().countTooManyRequests()))
-                .onErrorResume(error -> Mono.just(failure(error)))
+                .onErrorResume(error -> Mono.just(failure(request, error)))
                 .flatMap(
                         classified -> {
                             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -247,20 +248,38 @@ public class RemoteTier {
         }
     }
 
-    private Classified failure(Throwable error) {
+    private Classified failure(Request request, Throwable error) {
         if (error instanceof TimeoutException) {
             return new Classified(Kind.FAILURE, null, "TIMEOUT");
         }
+        String instance =
+                error instanceof WebClientRequestException failed
+                                && failed.getUri().getHost() != null
+                        ? failed.getUri().getHost() + ":" + failed.getUri().getPort()
+                        : null;
+        boolean connectFailed = false;
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             // Netty's connect timeout and refused connection both extend ConnectException.
-            if (cause instanceof ConnectException) {
-                // The load balancer leaves the instance out of the next choices.
-                if (error instanceof WebClientRequestException request
-                        && request.getUri().getHost() != null) {
-                    refused.refused(request.getUri().getHost() + ":" + request.getUri().getPort());
-                }
-                return new Classified(Kind.FAILURE, null, CONNECT_FAILED);
+            connectFailed |= cause instanceof ConnectException;
+        }
+        if (instance != null) {
+            // Operators (and the resilience benchmark) read from these lines when traffic to a
+            // dead instance stopped.
+            log.atInfo()
+                    .addKeyValue("correlationId", request.headers().getFirst(CorrelationIds.HEADER))
+                    .addKeyValue("operation", request.operation().circuitName())
+                    .addKeyValue("instance", instance)
+                    .addKeyValue("error", error.getClass().getSimpleName())
+                    .log(
+                            "Connection to upstream instance failed{}",
+                            connectFailed ? "; it is left out of load balancing for a while" : "");
+        }
+        if (connectFailed) {
+            // The load balancer leaves the instance out of the next choices.
+            if (instance != null) {
+                refused.refused(instance);
             }
+            return new Classified(Kind.FAILURE, null, CONNECT_FAILED);
         }
         return new Classified(Kind.FAILURE, null, "CONNECTION:" + error.getClass().getSimpleName());
     }

@@ -14,7 +14,7 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import reactor.core.publisher.Flux;
 
-/** The short quarantine of instances that refused a connection, and its use by the balancer. */
+/** The quarantine of instances that refused a connection, and its use by the balancer. */
 class RefusedInstancesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T00:00:00Z"));
@@ -37,6 +37,18 @@ class RefusedInstancesTest {
     }
 
     @Test
+    void instanceIsUsedAgainOnceTheRegistryDroppedItAndItReturned() {
+        List<List<ServiceInstance>> registryLists =
+                List.of(List.of(first, second), List.of(second), List.of(first, second));
+        UntriedInstanceListSupplier supplier = supplier(registryLists);
+        refused.refused("127.0.0.1:18092");
+
+        // Still listed: left out. Dropped by the registry, then registered again: used at once.
+        assertThat(supplier.get().take(3).collectList().block())
+                .containsExactly(List.of(second), List.of(second), List.of(first, second));
+    }
+
+    @Test
     void everyInstanceRefusedKeepsTheFullList() {
         refused.refused("127.0.0.1:18092");
         refused.refused("127.0.0.1:18093");
@@ -45,6 +57,11 @@ class RefusedInstancesTest {
     }
 
     private List<ServiceInstance> choices() {
+        return supplier(List.of(List.of(first, second))).get().blockFirst();
+    }
+
+    /** A balancer list over a registry that returns {@code lists} one after the other. */
+    private UntriedInstanceListSupplier supplier(List<List<ServiceInstance>> lists) {
         ServiceInstanceListSupplier registry =
                 new ServiceInstanceListSupplier() {
                     @Override
@@ -54,10 +71,10 @@ class RefusedInstancesTest {
 
                     @Override
                     public Flux<List<ServiceInstance>> get() {
-                        return Flux.just(List.of(first, second));
+                        return Flux.fromIterable(lists);
                     }
                 };
-        return new UntriedInstanceListSupplier(registry, refused).get().blockFirst();
+        return new UntriedInstanceListSupplier(registry, refused);
     }
 
     private static ServiceInstance instance(int port) {
