@@ -147,15 +147,29 @@ final class PlatformRunner implements AutoCloseable {
         return exited;
     }
 
-    /** Stops every process still running, newest first, so the registry goes last. */
+    /**
+     * Stops every process still running. All but the oldest (the registry, which every test starts
+     * first) get SIGTERM together, because each writing-analysis instance drains for a while before
+     * it stops; the oldest goes last.
+     */
     @Override
     public void close() throws InterruptedException {
         List<PlatformProcess> newestFirst = new ArrayList<>(processes);
         Collections.reverse(newestFirst);
+        PlatformProcess oldest =
+                newestFirst.isEmpty() ? null : newestFirst.remove(newestFirst.size() - 1);
+        for (PlatformProcess process : newestFirst) {
+            if (process.isAlive()) {
+                process.process().destroy();
+            }
+        }
         for (PlatformProcess process : newestFirst) {
             if (process.isAlive()) {
                 stopGracefully(process);
             }
+        }
+        if (oldest != null && oldest.isAlive()) {
+            stopGracefully(oldest);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
