@@ -83,13 +83,15 @@ final class BoundariesTool implements Tool {
         details.set("boundaries", Json.mapper().valueToTree(decision.boundariesApplied()));
         details.put("accessLevel", decision.accessLevel().wireName());
         details.put("assignmentType", assignmentType);
+        publish(context, request, grant, decision, requestType, latest.isPresent() ? 1 : 0);
+        // The audit append locks the chain head until the commit, which serialises every instance
+        // that shares the database, so it is the last write of the transaction.
         support.auditSuccess(
                 context,
                 request,
                 latest.map(ReflectionRecord::reflectionId).orElse(null),
                 true,
                 details);
-        publish(context, request, grant, decision, requestType, latest.isPresent() ? 1 : 0);
 
         List<String> notices = new ArrayList<>();
         if (studentContext != null && studentContext.has("progressLevel")) {

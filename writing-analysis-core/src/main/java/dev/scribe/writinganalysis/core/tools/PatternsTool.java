@@ -96,8 +96,10 @@ final class PatternsTool implements Tool {
 
         ObjectNode details = support.baseDetails(context, request, grant.selfAccess());
         details.put("retainContent", sections.retainContent());
-        support.auditSuccess(context, request, contentId, true, details);
         publish(context, request, grant, classification, patterns);
+        // The audit append locks the chain head until the commit, which serialises every instance
+        // that shares the database, so it is the last write of the transaction.
+        support.auditSuccess(context, request, contentId, true, details);
 
         ObjectNode output = Json.object();
         output.set("patterns", Json.mapper().valueToTree(patterns));

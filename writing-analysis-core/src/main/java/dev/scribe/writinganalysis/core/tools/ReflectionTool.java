@@ -92,13 +92,15 @@ final class ReflectionTool implements Tool {
                                 redacted,
                                 scored));
 
+        publish(context, request, grant, classification, reflectionId, score);
+        // The audit append locks the chain head until the commit, which serialises every instance
+        // that shares the database, so it is the last write of the transaction.
         support.auditSuccess(
                 context,
                 request,
                 reflectionId,
                 true,
                 support.baseDetails(context, request, grant.selfAccess()));
-        publish(context, request, grant, classification, reflectionId, score);
 
         ObjectNode output = Json.object();
         output.put("reflectionId", reflectionId);
