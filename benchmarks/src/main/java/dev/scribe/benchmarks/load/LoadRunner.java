@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -120,7 +121,10 @@ public final class LoadRunner {
                 HttpRequest.newBuilder(uris.get(operation))
                         .timeout(settings.requestTimeout())
                         .header("Content-Type", "application/json")
-                        .header("X-Correlation-ID", "load-" + requestNumber.incrementAndGet());
+                        .header("X-Correlation-ID", "load-" + requestNumber.incrementAndGet())
+                        // A client that wants the gateway to repeat a request whose connection
+                        // broke after sending names it with a key (platform DS-16).
+                        .header("Idempotency-Key", UUID.randomUUID().toString());
         settings.authHeaders().forEach(builder::header);
         HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
 
