@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
 /**
  * Instances whose connection failed recently, which every load-balancing choice of this gateway
  * leaves out until the registry stops listing them, at most {@link #QUARANTINE}. A killed instance
- * stays registered until its lease expires and the registry evicts it (15 s plus up to 5 s), and
- * the gateway sees that only after its next registry fetch (5 s) and instance cache (5 s); without
- * this every request would keep trying it in turn until then. One failed connection is enough,
- * because a connection that cannot be opened shows that the process or its port is gone. Once the
- * registry no longer lists the instance, {@link UntriedInstanceListSupplier} calls {@link #forget},
- * so that the instance is used as soon as it registers again.
+ * stays registered until its lease expires and the registry evicts it, and the gateway notices only
+ * after its next registry fetch and instance cache refresh; without this every request would keep
+ * trying it in turn until then. One failed connection is enough, because a connection that cannot
+ * be opened shows that the process or its port is gone. Once the registry no longer lists the
+ * instance, or lists a new registration at its address, {@link UntriedInstanceListSupplier} calls
+ * {@link #forget}, so that a restarted instance is used as soon as it registers again.
  *
  * <p>The load balancer falls back to the full list when every instance is left out, so a platform
  * whose instances all failed at once still tries them.
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 public class RefusedInstances {
 
     /**
-     * Covers the time until every gateway has seen the registry drop a dead instance (lease 15 s,
-     * eviction run 5 s, fetch 5 s, cache 5 s); an instance restarted at the same address sooner is
-     * used again after it.
+     * Covers the time until every gateway has seen the registry drop a dead instance: Eureka
+     * expires a lease only after twice its 15 s duration, then come the eviction run (5 s), the
+     * fetch (5 s) and the instance cache (5 s).
      */
-    static final Duration QUARANTINE = Duration.ofSeconds(30);
+    static final Duration QUARANTINE = Duration.ofSeconds(60);
 
     private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
     private final Clock clock;

@@ -2,15 +2,16 @@ package dev.scribe.gateway.client;
 
 import dev.scribe.gateway.domain.ExchangeAttributes;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Request;
 import org.springframework.cloud.client.loadbalancer.RequestDataContext;
 import org.springframework.cloud.loadbalancer.core.DelegatingServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.netflix.eureka.EurekaServiceInstance;
 import reactor.core.publisher.Flux;
 
 /**
@@ -20,14 +21,18 @@ import reactor.core.publisher.Flux;
  *
  * <p>It also leaves out the instances that refused a connection of any request shortly before
  * ({@link RefusedInstances}), unless that would leave no instance at all, and ends their quarantine
- * once the registry stops listing them.
+ * once the registry stops listing them or lists a new registration at the same address (a restarted
+ * instance).
  */
 public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSupplier {
 
     private final RefusedInstances refused;
 
-    /** Addresses this service's list held before, to notice the ones the registry dropped. */
-    private final Set<String> listed = ConcurrentHashMap.newKeySet();
+    /**
+     * The registration of each address this service's list held before, to notice the addresses the
+     * registry dropped or registered anew.
+     */
+    private final Map<String, Object> listed = new ConcurrentHashMap<>();
 
     public UntriedInstanceListSupplier(
             ServiceInstanceListSupplier delegate, RefusedInstances refused) {
@@ -62,19 +67,32 @@ public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSu
         return reachable.isEmpty() ? instances : reachable;
     }
 
-    /** Ends the quarantine of instances the registry no longer lists. */
+    /** Ends the quarantine of instances the registry no longer lists or registered anew. */
     private void forgetDropped(List<ServiceInstance> instances) {
-        Set<String> current = new HashSet<>();
+        Map<String, Object> current = new HashMap<>();
         for (ServiceInstance instance : instances) {
-            current.add(address(instance));
+            current.put(address(instance), registration(instance));
         }
-        for (String address : listed) {
-            if (!current.contains(address)) {
-                refused.forget(address);
-                listed.remove(address);
+        for (Map.Entry<String, Object> before : listed.entrySet()) {
+            Object now = current.get(before.getKey());
+            if (now == null || !now.equals(before.getValue())) {
+                refused.forget(before.getKey());
+                listed.remove(before.getKey());
             }
         }
-        listed.addAll(current);
+        listed.putAll(current);
+    }
+
+    /**
+     * What identifies one registration of an instance: Eureka's registration time, which a
+     * restarted instance renews; elsewhere the instance id.
+     */
+    private static Object registration(ServiceInstance instance) {
+        if (instance instanceof EurekaServiceInstance eureka
+                && eureka.getInstanceInfo().getLeaseInfo() != null) {
+            return eureka.getInstanceInfo().getLeaseInfo().getRegistrationTimestamp();
+        }
+        return String.valueOf(instance.getInstanceId());
     }
 
     /** Returns the key under which a failed instance is recorded: {@code host:port}. */

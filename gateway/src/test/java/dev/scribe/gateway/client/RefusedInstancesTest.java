@@ -49,6 +49,23 @@ class RefusedInstancesTest {
     }
 
     @Test
+    void newRegistrationAtTheSameAddressEndsTheQuarantine() {
+        ServiceInstance restarted =
+                new DefaultServiceInstance(
+                        "writing-analysis:18092:restarted",
+                        "writing-analysis",
+                        "127.0.0.1",
+                        18092,
+                        false);
+        UntriedInstanceListSupplier supplier =
+                supplier(List.of(List.of(first, second), List.of(restarted, second)));
+        refused.refused("127.0.0.1:18092");
+
+        assertThat(supplier.get().take(2).collectList().block())
+                .containsExactly(List.of(second), List.of(restarted, second));
+    }
+
+    @Test
     void everyInstanceRefusedKeepsTheFullList() {
         refused.refused("127.0.0.1:18092");
         refused.refused("127.0.0.1:18093");

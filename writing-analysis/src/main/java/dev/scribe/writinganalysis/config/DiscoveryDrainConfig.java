@@ -22,7 +22,7 @@ class DiscoveryDrainConfig {
                 instanceInfo, () -> everRegistered(eurekaClient), events, properties.drainDelay());
     }
 
-    /** Whether a heartbeat ever reached the registry; assumed when the client cannot tell. */
+    /** Tells whether a heartbeat ever reached the registry; assumed when the client cannot tell. */
     private static boolean everRegistered(ObjectProvider<EurekaClient> eurekaClient) {
         EurekaClient eureka = eurekaClient.getIfAvailable();
         if (eureka == null) {
