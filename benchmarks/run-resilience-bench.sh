@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures how the gateway rides out instance failures: starts the platform with
-# ./scribe up --instances writing-analysis=3, sends the writing-analysis request mix through the
+# ./scribe up --instances writing-analysis=3 --profile postgres, sends the writing-analysis request mix through the
 # gateway at a fixed rate, and
 #   phase A: kills one instance with SIGKILL during the measured window, then measures the error
 #            rate, the p95 latency and the time until the gateway stops trying the dead instance;
@@ -10,13 +10,23 @@
 #
 # Usage: benchmarks/run-resilience-bench.sh
 # Environment (all optional):
-#   BENCH_RATE=50                     requests per second of both phases
+#   BENCH_PROFILE=postgres            profile of ./scribe up: postgres (every instance connects to
+#                                     PostgreSQL itself) or embedded (the first instance hosts the
+#                                     H2 file of all, so its restart stalls the others)
+#   BENCH_RATE=25                     requests per second of both phases; at 50 the two cores of
+#                                     the reference machine saturate while a restarted JVM starts
 #   BENCH_KILL_DURATION_SECONDS=40    measured window of phase A (after a 5 s warm-up)
 #   BENCH_KILL_AT_SECONDS=10          seconds into the measured window at which phase A kills
-#   BENCH_ROLLING_DURATION_SECONDS=180  measured window of phase B (1-300); the rolling restart
+#   BENCH_ROLLING_DURATION_SECONDS=260  measured window of phase B (1-300); the rolling restart
 #                                     starts 10 s into it and must finish inside it
+#   BENCH_WARMUP_SECONDS=20           unmeasured load before each phase, so that every instance's
+#                                     JIT has compiled the request path before anything fails
 #   BENCH_SETTLE_SECONDS=12           wait after an instance is back, so that the gateway's
 #                                     registry fetch (every 5 s) and cache (5 s) include it
+#   SCRIBE_JAVA_OPTS                  JVM options of every component; default ./scribe's options
+#                                     with -XX:TieredStopAtLevel=1. On two cores, six JVMs that
+#                                     each run the C2 compiler for minutes after their start
+#                                     saturate the machine, and a restarted instance starts cold
 #   SCRIBE_SHARED_DATA_DIR            folder with essays/essays.jsonl and
 #                                     reflections/reflections.jsonl (default: ../shared/data)
 #   SCRIBE_RUN_DIR, SCRIBE_*_PORT     passed to ./scribe (see ./scribe up --help)
@@ -26,12 +36,14 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-RATE=${BENCH_RATE:-50}
+RATE=${BENCH_RATE:-25}
 KILL_DURATION=${BENCH_KILL_DURATION_SECONDS:-40}
 KILL_AT=${BENCH_KILL_AT_SECONDS:-10}
-ROLLING_DURATION=${BENCH_ROLLING_DURATION_SECONDS:-180}
+ROLLING_DURATION=${BENCH_ROLLING_DURATION_SECONDS:-260}
 SETTLE=${BENCH_SETTLE_SECONDS:-12}
-WARMUP=5
+PROFILE=${BENCH_PROFILE:-postgres}
+export SCRIBE_JAVA_OPTS=${SCRIBE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8}
+WARMUP=${BENCH_WARMUP_SECONDS:-20}
 DATA_DIR=${SCRIBE_SHARED_DATA_DIR:-$ROOT/../shared/data}
 RUN_DIR=${SCRIBE_RUN_DIR:-$ROOT/.scribe/run}
 GATEWAY_URL="http://127.0.0.1:${SCRIBE_GATEWAY_PORT:-8080}"
@@ -44,6 +56,8 @@ for file in "$ESSAYS" "$REFLECTIONS"; do
   [[ -f "$file" ]] || { echo "run-resilience-bench: $file not found; set SCRIBE_SHARED_DATA_DIR" >&2; exit 2; }
 done
 command -v jq >/dev/null || { echo "run-resilience-bench: jq is required to read the results" >&2; exit 2; }
+[[ "$PROFILE" == postgres || "$PROFILE" == embedded ]] \
+  || { echo "run-resilience-bench: BENCH_PROFILE must be postgres or embedded, got '$PROFILE'" >&2; exit 2; }
 (( KILL_AT < KILL_DURATION )) || { echo "run-resilience-bench: BENCH_KILL_AT_SECONDS must be below BENCH_KILL_DURATION_SECONDS" >&2; exit 2; }
 
 out=$ROOT/benchmarks/target/resilience-bench/$(date -u +%Y%m%dT%H%M%SZ)
@@ -52,7 +66,12 @@ commands=$out/commands.txt
 : >"$commands"
 
 started_here=0
-./scribe status >/dev/null 2>&1 || started_here=1
+if ./scribe status >/dev/null 2>&1; then
+  [[ "$(cat "$RUN_DIR/profile" 2>/dev/null || echo embedded)" == "$PROFILE" ]] \
+    || { echo "run-resilience-bench: the running platform does not use the $PROFILE profile; run ./scribe down first" >&2; exit 2; }
+else
+  started_here=1
+fi
 cleanup() {
   if (( started_here )); then
     ./scribe down || true
@@ -61,8 +80,8 @@ cleanup() {
 trap cleanup EXIT
 
 up() {
-  echo "./scribe up --instances writing-analysis=$INSTANCES" >>"$commands"
-  ./scribe up --instances "writing-analysis=$INSTANCES"
+  echo "./scribe up --instances writing-analysis=$INSTANCES --profile $PROFILE" >>"$commands"
+  ./scribe up --instances "writing-analysis=$INSTANCES" --profile "$PROFILE"
 }
 up
 
@@ -80,7 +99,7 @@ start_load() {
     --mode open --rate "$RATE" --warmup-seconds "$WARMUP" --duration-seconds "$duration"
     --timeout-ms 10000 --label "$(basename "$output" .json)" --output "$output")
   echo "SCRIBE_TOKEN=\$(./scribe token) java -cp \"\$CLASSPATH\" dev.scribe.benchmarks.load.LoadGenerator ${args[*]}" >>"$commands"
-  SCRIBE_TOKEN=$(./scribe token) java -Xmx512m -cp "$classpath" dev.scribe.benchmarks.load.LoadGenerator "${args[@]}" \
+  SCRIBE_TOKEN=$(./scribe token) java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$classpath" dev.scribe.benchmarks.load.LoadGenerator "${args[@]}" \
     >"$out/$(basename "$output" .json).txt" &
   LOAD_PID=$!
 }
@@ -122,9 +141,9 @@ requests_served() {
 # Phase A: SIGKILL one instance under load
 
 wait_all_used
-# The victim is an extra instance, never the one on SCRIBE_WRITING_ANALYSIS_PORT: ./scribe up
-# starts that one first, so it hosts the embedded H2 file of all instances, and killing it would
-# measure the database failover instead of the gateway's routing.
+# The victim is an extra instance, never the one on SCRIBE_WRITING_ANALYSIS_PORT: in the embedded
+# profile ./scribe up starts that one first, so it hosts the H2 file of all instances, and killing
+# it would measure the database failover instead of the gateway's routing.
 victim=$(instance_ids | grep -v "^writing-analysis-${SCRIBE_WRITING_ANALYSIS_PORT:-8092}\$" | tail -n 1)
 victim_port=$(port_of "$victim")
 gateway_log=$RUN_DIR/logs/gateway.log
@@ -137,8 +156,8 @@ echo "kill -9 \$(pid of $victim)   # ${KILL_AT} s into the measured window" >>"$
 kill -9 "$(pid_of "$victim")"
 wait "$LOAD_PID"
 
-# The gateway logs every connection to the dead instance that failed and was retried on another
-# instance; the last such line marks the end of traffic to it.
+# The gateway logs every failed connection to an instance, on the proxy chain and in the tier
+# router; the last such line for the dead instance marks the end of traffic to it.
 tail -c +"$((gateway_log_offset + 1))" "$gateway_log" \
   | jq -rc --arg instance "127.0.0.1:$victim_port" \
       'select(.message? | strings | startswith("Connection to upstream instance failed")) | select(.instance == $instance) | .timestamp' \
@@ -165,10 +184,10 @@ rolling_start=$SECONDS
 sleep $((WARMUP + 10))
 for id in $(instance_ids); do
   pid=$(pid_of "$id")
-  echo "kill -TERM $pid ($id); wait for the exit; ./scribe up --instances writing-analysis=$INSTANCES" >>"$commands"
+  echo "kill -TERM $pid ($id); wait for the exit; ./scribe up --instances writing-analysis=$INSTANCES --profile $PROFILE" >>"$commands"
   kill -TERM "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done
-  ./scribe up --instances "writing-analysis=$INSTANCES" >/dev/null
+  ./scribe up --instances "writing-analysis=$INSTANCES" --profile "$PROFILE" >/dev/null
   sleep "$SETTLE"
 done
 rolling_seconds=$((SECONDS - rolling_start - WARMUP - 10))
@@ -207,19 +226,24 @@ rate_percent() { awk -v e="$1" -v s="$2" 'BEGIN { if (s == 0) print "n/a"; else 
   echo "| A: SIGKILL 1 of $INSTANCES instances | $kill_sent | $kill_errors | $(rate_percent "$kill_errors" "$kill_sent") | $kill_p95 | $kill_p99 | ${kill_kinds:-none} |"
   echo "| B: rolling restart of all $INSTANCES | $roll_sent | $roll_errors | $(rate_percent "$roll_errors" "$roll_sent") | $roll_p95 | $roll_p99 | ${roll_kinds:-none} |"
   echo
-  echo "Phase A: the gateway retried $retries_to_dead request(s) on another instance after their connection"
-  echo "to the killed instance failed; the last one started ${routed_around_ms} ms after the kill (time until"
-  echo "no request goes to the dead instance, from the gateway log)."
+  echo "Phase A: the gateway logged $retries_to_dead failed connection(s) to the killed instance; the last"
+  echo "one was ${routed_around_ms} ms after the kill. That is the time until no request goes to the dead"
+  echo "instance, read from the gateway log (connections that were open at the kill fail at once)."
   echo
   echo "Phase B: the rolling restart took ${rolling_seconds} s (SIGTERM, exit, start, ${SETTLE} s settle, per instance)."
-  echo "In the embedded profile every instance uses the H2 file that the first instance hosts, so"
-  echo "while that instance restarts the others may answer 503 \`UNAVAILABLE\` until H2 reconnects."
+  if [[ "$PROFILE" == embedded ]]; then
+    echo "In the embedded profile every instance uses the H2 file that the first instance hosts, so"
+    echo "while that instance restarts the others may answer 503 \`UNAVAILABLE\` until H2 reconnects."
+  fi
   echo
   echo "Latency is measured from the intended send time of each request (open model), so a stall"
   echo "shows up in the percentiles instead of lowering the rate."
   echo
   echo "## Setup"
   echo
+  echo "- Profile: $PROFILE (./scribe up --profile $PROFILE)."
+  echo "- JVM options of every component: \`$SCRIBE_JAVA_OPTS\`. With C2 on, the six JVMs of"
+  echo "  this run compile for minutes after each start and saturate the two cores."
   echo "- Rate: $RATE requests per second; mix patterns 50 %, sensitivity 30 %, reflection 20 %."
   echo "- Phase A: ${WARMUP} s warm-up, ${KILL_DURATION} s measured, SIGKILL at ${KILL_AT} s."
   echo "- Phase B: ${WARMUP} s warm-up, ${ROLLING_DURATION} s measured, restarts from 10 s."
