@@ -417,7 +417,7 @@ class TieredRoutingTest extends GatewayTestSupport {
     }
 
     @Test
-    void patternsDemotedByTheWindowAreStillAnsweredByTheRemoteTier() {
+    void demotedPatternsStillReachRemote() {
         String path = TieredOperation.PATTERNS.path();
         stub(path, aResponse().withStatus(500));
         for (int i = 0; i < 10; i++) {
@@ -433,7 +433,8 @@ class TieredRoutingTest extends GatewayTestSupport {
                         .withHeader("Content-Type", "application/json")
                         .withBody(REMOTE_BODY));
 
-        // The heuristic tier has no consent decision, so the demoted remote tier answers.
+        // The heuristic tier has no consent decision, so the request goes on to the demoted remote
+        // tier.
         send(path, STUDENT, "{\"content\":\"My essay.\"}")
                 .expectStatus()
                 .isOk()

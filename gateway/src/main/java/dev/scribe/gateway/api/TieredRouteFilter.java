@@ -185,8 +185,8 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
         final boolean retryRoute;
 
         /**
-         * The refusal of a degraded tier that could not make a needed check, returned when no later
-         * tier answers either.
+         * Refusal of a degraded tier that could not make a needed check. It is returned when no
+         * later tier produces a result either.
          */
         PlatformErrorException undecided;
 
@@ -397,8 +397,8 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
                             attempts.body,
                             flags.isOn(FeatureFlags.STRICT_PRIVACY));
         } catch (PlatformErrorException refusal) {
-            // A refusal is an answer about the request, not a failure of the tier, unless the
-            // tier could not make a check it needs; then a later tier may still answer.
+            // A refusal is a result about the request, not a failure of the tier. When the tier
+            // could not make a check it needs, a later tier may still handle the request.
             count(operation, Tier.HEURISTIC, "rejected");
             if (isUndecided(refusal) && index + 1 < attempts.tiers.size()) {
                 attempts.undecided = refusal;
@@ -497,15 +497,15 @@ public class TieredRouteFilter implements GlobalFilter, Ordered {
     }
 
     /**
-     * Whether a degraded tier refused because it could not make a check (a consent decision, a
-     * directory lookup), which says nothing about the request itself.
+     * Checks whether a degraded tier refused because it could not make a check (a consent decision,
+     * a directory lookup), which tells nothing about the request itself.
      */
     private static boolean isUndecided(PlatformErrorException refusal) {
         return refusal.code() == ErrorCode.CONSENT_UNAVAILABLE
                 || refusal.code() == ErrorCode.NO_TIER_AVAILABLE;
     }
 
-    /** The error when no tier answered: a degraded tier's undecided refusal, else AR-12. */
+    /** Returns the error when no tier produced a result: an undecided refusal, else AR-12's 503. */
     private PlatformErrorException noAnswer(Attempts attempts) {
         return attempts.undecided != null
                 ? withRetryAfter(attempts.undecided, attempts.operation)

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 public class RefusedInstances {
 
     /**
-     * Covers the time until every gateway has seen the registry drop a dead instance: Eureka
-     * expires a lease only after twice its 15 s duration, then come the eviction run (5 s), the
-     * fetch (5 s) and the instance cache (5 s).
+     * Maximum quarantine, long enough for every gateway to see the registry drop a dead instance.
+     * Eureka expires a lease only after twice its 15 s duration, and the eviction run (5 s), the
+     * fetch (5 s) and the instance cache (5 s) follow.
      */
     static final Duration QUARANTINE = Duration.ofSeconds(60);
 

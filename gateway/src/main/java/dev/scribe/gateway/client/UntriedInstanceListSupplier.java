@@ -84,8 +84,8 @@ public class UntriedInstanceListSupplier extends DelegatingServiceInstanceListSu
     }
 
     /**
-     * What identifies one registration of an instance: Eureka's registration time, which a
-     * restarted instance renews; elsewhere the instance id.
+     * Returns what identifies one registration of an instance: Eureka's registration time, which a
+     * restarted instance renews, or else the instance id.
      */
     private static Object registration(ServiceInstance instance) {
         if (instance instanceof EurekaServiceInstance eureka

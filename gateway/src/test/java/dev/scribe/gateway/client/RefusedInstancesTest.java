@@ -37,7 +37,7 @@ class RefusedInstancesTest {
     }
 
     @Test
-    void instanceIsUsedAgainOnceTheRegistryDroppedItAndItReturned() {
+    void droppedInstanceReturnsAfterListing() {
         List<List<ServiceInstance>> registryLists =
                 List.of(List.of(first, second), List.of(second), List.of(first, second));
         UntriedInstanceListSupplier supplier = supplier(registryLists);
@@ -49,7 +49,7 @@ class RefusedInstancesTest {
     }
 
     @Test
-    void newRegistrationAtTheSameAddressEndsTheQuarantine() {
+    void newRegistrationEndsQuarantine() {
         ServiceInstance restarted =
                 new DefaultServiceInstance(
                         "writing-analysis:18092:restarted",

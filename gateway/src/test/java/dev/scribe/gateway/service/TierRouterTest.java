@@ -133,7 +133,7 @@ class TierRouterTest {
     }
 
     @Test
-    void remoteDemotedByItsWindowStaysTheLastResort() {
+    void windowDemotedRemoteIsLastResort() {
         record(TieredOperation.REFLECTIONS, 10, 0, 10);
 
         TierRouter.Plan plan = router.plan(TieredOperation.REFLECTIONS);
@@ -144,7 +144,7 @@ class TierRouterTest {
     }
 
     @Test
-    void remoteWithAnOpenCircuitIsNoLastResort() {
+    void openCircuitRemoteIsNoLastResort() {
         record(TieredOperation.REFLECTIONS, 10, 0, 10);
         breakers.circuit("writing-analysis:reflections-evaluate").forceOpen();
 

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The token cache against a real HTTP token endpoint on loopback, which counts requests and can be
- * held or made to fail: concurrent callers share one token request, a renewal does not hold up the
- * callers that still have a valid token, and a failure is not repeated by every waiting caller.
+ * Token cache tests against a real HTTP token endpoint on loopback that counts requests and can be
+ * held or made to fail. Concurrent callers share one token request, and a renewal does not hold up
+ * callers that still have a valid token. A failure is not repeated by every waiting caller.
  */
 class ServiceTokenClientTest {
 
@@ -121,7 +121,7 @@ class ServiceTokenClientTest {
     }
 
     @Test
-    void renewalKeepsTheOtherCallersOnTheValidToken() throws Exception {
+    void renewalKeepsOthersOnValidToken() throws Exception {
         assertThat(client.token("writing-analysis", "api:invoke")).isEqualTo("token-1");
         clock.advance(LIFETIME.multipliedBy(85).dividedBy(100));
         hold = new CountDownLatch(1);

@@ -200,9 +200,8 @@ class ChaosIT {
             instances.put(first, startInstance(first, 3));
             PlatformLaunch.awaitReady(http, instances.get(first), first);
             Instant back = Instant.now();
-            // Reads and the backlog are watched from the moment the first instance is back, while
-            // the second one starts and the load goes on; the second start is not part of the
-            // recovery time.
+            // Reads and the backlog are watched from the moment the first instance is back, so the
+            // second instance's start is not part of the recovery time.
             CompletableFuture<Duration> readsRecovered =
                     CompletableFuture.supplyAsync(() -> awaitReadRecovery(back));
             CompletableFuture<Duration> backlogCleared =

@@ -38,7 +38,7 @@ class DiscoveryDrainTest {
     }
 
     @Test
-    void reportsDownAndRefusesReadinessBeforeTheWebServerStops() throws InterruptedException {
+    void stopReportsDownThenWaits() throws InterruptedException {
         DiscoveryDrain drain = drain(true, Duration.ofMillis(200));
         drain.start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -61,7 +61,7 @@ class DiscoveryDrainTest {
     }
 
     @Test
-    void instanceThatNeverReachedTheRegistryStopsAtOnce() {
+    void unregisteredInstanceStopsAtOnce() {
         DiscoveryDrain drain = drain(false, Duration.ofMinutes(5));
         drain.start();
         boolean[] stopped = {false};
